@@ -1,0 +1,124 @@
+"""The Bot class: loads every cog, registers persistent components and syncs commands by policy."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import pkgutil
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import discord
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from discord.ext import commands
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+import cogs
+from bot.settings import Settings
+from bot.tree import KinshipTree
+from db.engine import SessionFactory
+from db.models import CommandSyncState
+from db.types import utcnow
+
+log = logging.getLogger(__name__)
+
+
+def intents() -> discord.Intents:
+    """Only what Kinship uses: server structure, member joins/leaves, and message text to scan."""
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.members = True  # privileged: member leave/join keeps buddy and duty data honest
+    chosen.guild_messages = True
+    chosen.dm_messages = True
+    chosen.message_content = True  # privileged: crisis scanning reads what members write
+    chosen.auto_moderation_execution = True
+    return chosen
+
+
+def cog_modules() -> list[str]:
+    return sorted(
+        f"cogs.{m.name}" for m in pkgutil.iter_modules(cogs.__path__) if not m.name.startswith("_")
+    )
+
+
+class KinshipBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        engine: AsyncEngine,
+        sessions: SessionFactory,
+        scheduler: AsyncIOScheduler,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents(),
+            tree_cls=KinshipTree,
+            # 200,000 members across 1,000 servers would cost hundreds of MB to cache; interactions
+            # carry the member we need, so we keep none but our own.
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
+            # Messages are scanned once on arrival; caching them would keep health data in memory.
+            max_messages=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.settings = settings
+        self.engine = engine
+        self.sessions = sessions
+        self.scheduler = scheduler
+        self._background: set[asyncio.Task[Any]] = set()
+        # Capabilities add their own buttons to the first page of the /setup panel.
+        self.setup_buttons: list[Callable[[], discord.ui.Item[Any]]] = []
+
+    async def setup_hook(self) -> None:
+        for module in cog_modules():
+            await self.load_extension(module)
+        self.scheduler.start()
+        await self.sync_commands()
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str) -> asyncio.Task[Any]:
+        """Run work in the background and keep hold of it, so shutdown can wait for it."""
+        task = asyncio.create_task(coro, name=name)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
+
+    def command_digest(self, guild: discord.abc.Snowflake | None) -> str:
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        canonical = json.dumps(sorted(payload, key=lambda c: c["name"]), sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    async def sync_commands(self) -> None:
+        """Sync to the dev guild, or globally; only when the command set differs from last time."""
+        guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        scope = f"guild:{guild.id}" if guild else "global"
+        digest = self.command_digest(guild)
+        async with self.sessions() as session:
+            state = await session.get(CommandSyncState, scope)
+            if state is not None and state.digest == digest:
+                log.info("Application commands unchanged (%s); not syncing", scope)
+                return
+            synced = await self.tree.sync(guild=guild)
+            if state is None:
+                state = CommandSyncState(scope=scope, digest=digest)
+            state.digest, state.synced_at = digest, utcnow()
+            session.add(state)
+            await session.commit()
+        log.info("Synced %d application commands (%s)", len(synced), scope)
+
+    async def on_ready(self) -> None:
+        log.info("Ready as %s in %d servers", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        """Stop taking work, let in-flight work finish, then release the database."""
+        log.info("Shutting down")
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if self._background:
+            await asyncio.wait(self._background, timeout=10)
+        await super().close()
+        await self.engine.dispose()

@@ -1,0 +1,101 @@
+"""The command tree: one error handler for every command and component, and one way to reply."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.errors import KinshipError
+
+log = logging.getLogger(__name__)
+
+
+class NotModerator(app_commands.CheckFailure):
+    def __init__(self) -> None:
+        super().__init__(
+            "Only moderators can do this: members with this server's moderator role or the "
+            "Manage Server permission."
+        )
+
+
+async def reply(
+    interaction: discord.Interaction[Any], content: str | None = None, **kwargs: Any
+) -> None:
+    """Answer once, or follow up if already answered; private unless told otherwise."""
+    kwargs.setdefault("ephemeral", True)
+    if interaction.response.is_done():
+        await interaction.followup.send(content, **kwargs)
+    else:
+        await interaction.response.send_message(content, **kwargs)
+
+
+def user_message(error: BaseException) -> str | None:
+    """The safe message for an expected failure, or None for a bug."""
+    if isinstance(error, app_commands.CommandInvokeError | app_commands.TransformerError):
+        inner = error.__cause__ or getattr(error, "original", None)
+        if isinstance(error, app_commands.TransformerError) and not isinstance(inner, KinshipError):
+            return f"`{error.value}` is not a valid value here. Please check it and try again."
+        return user_message(inner) if inner is not None else None
+    if isinstance(error, KinshipError):
+        return error.message
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(
+            p.replace("_", " ").replace("guild", "server").title()
+            for p in error.missing_permissions
+        )
+        return f"You need the {needed} permission to do this."
+    if isinstance(error, app_commands.BotMissingPermissions):
+        needed = ", ".join(
+            p.replace("_", " ").replace("guild", "server").title()
+            for p in error.missing_permissions
+        )
+        return f"I need the {needed} permission here to do this. Ask a server admin to grant it."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command only works inside a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down a little: try again in {error.retry_after:.0f} seconds."
+    if isinstance(error, app_commands.CheckFailure):
+        return str(error) or "You can't use this here."
+    return None
+
+
+async def report_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
+    """Tell the member what went wrong, privately; log bugs with a reference they can quote."""
+    message = user_message(error)
+    if message is None:
+        reference = uuid.uuid4().hex[:8]
+        # Only ids go in the log: message text and options may be someone's health data.
+        log.error(
+            "Unexpected error [ref %s] in %s (guild %s, user %s)",
+            reference,
+            _describe(interaction),
+            interaction.guild_id,
+            interaction.user.id,
+            exc_info=error,
+        )
+        message = (
+            "Sorry, something went wrong on my side and nothing was changed. If it keeps "
+            f"happening, give a moderator this reference: `{reference}`."
+        )
+    try:
+        await reply(interaction, message)
+    except discord.HTTPException:
+        log.warning("Could not deliver an error message for %s", _describe(interaction))
+
+
+def _describe(interaction: discord.Interaction[Any]) -> str:
+    if interaction.command is not None:
+        return f"/{interaction.command.qualified_name}"
+    custom_id = (interaction.data or {}).get("custom_id", "?")
+    return f"component {custom_id!s:.40}"
+
+
+class KinshipTree(app_commands.CommandTree[Any]):
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        await report_error(interaction, error)
