@@ -1,0 +1,78 @@
+"""Fixtures pointing an unmodified discord.py at the local Discord stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+
+import discord
+import pytest
+import yarl
+
+from .standin import DiscordStandIn
+
+
+@pytest.fixture
+async def standin(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[DiscordStandIn]:
+    server = DiscordStandIn()
+    await server.start()
+    monkeypatch.setattr(discord.http.Route, "BASE", server.base_url)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(server.gateway_url)
+    )
+    try:
+        yield server
+    finally:
+        await server.close()
+
+
+async def _shutdown(client: discord.Client, task: asyncio.Task[None]) -> BaseException | None:
+    await client.close()
+    (result,) = await asyncio.gather(task, return_exceptions=True)
+    if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
+        return result
+    return None
+
+
+@contextlib.asynccontextmanager
+async def run_client(
+    client: discord.Client,
+    token: str = "test-token",
+    *,
+    ready_timeout: float = 10,
+    guild_ready_timeout: float | None = 0.1,
+) -> AsyncIterator[discord.Client]:
+    """Runs ``client.start(token)`` in a task until ready; closes it and awaits the task.
+
+    ``guild_ready_timeout`` shortens discord.py's 2 s wait for "more GUILD_CREATEs" before
+    on_ready (the same knob as the ``guild_ready_timeout`` client option); None keeps it.
+    An exception that ended ``client.start`` is re-raised (e.g. PrivilegedIntentsRequired).
+    """
+    if guild_ready_timeout is not None:
+        client._connection.guild_ready_timeout = guild_ready_timeout
+    task = asyncio.create_task(client.start(token), name="discord-client")
+    ready = asyncio.create_task(client.wait_until_ready())
+    done, _ = await asyncio.wait(
+        {ready, task}, timeout=ready_timeout, return_when=asyncio.FIRST_COMPLETED
+    )
+    if ready not in done:
+        ready.cancel()
+        error = await _shutdown(client, task)
+        if error is not None:
+            raise error
+        raise TimeoutError(f"client not ready within {ready_timeout}s")
+    try:
+        yield client
+    except BaseException:
+        await _shutdown(client, task)
+        raise
+    error = await _shutdown(client, task)
+    if error is not None:
+        raise error
+
+
+@pytest.fixture
+def client_runner() -> Callable[..., contextlib.AbstractAsyncContextManager[discord.Client]]:
+    """Fixture form of :func:`run_client` for tests that prefer injection."""
+    return run_client

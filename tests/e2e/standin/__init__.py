@@ -1,0 +1,30 @@
+"""Local Discord stand-in (gateway + REST v10) for end-to-end tests of discord.py bots."""
+
+from .core import DiscordStandIn
+from .records import InteractionRecord, RequestLog
+from .world import (
+    ADMINISTRATOR,
+    ALL_PERMISSIONS,
+    DEFAULT_BOT_PERMISSIONS,
+    DEFAULT_EVERYONE_PERMISSIONS,
+    EMBED_LINKS,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    FakeGuild,
+    FakeUser,
+)
+
+__all__ = [
+    "ADMINISTRATOR",
+    "ALL_PERMISSIONS",
+    "DEFAULT_BOT_PERMISSIONS",
+    "DEFAULT_EVERYONE_PERMISSIONS",
+    "EMBED_LINKS",
+    "SEND_MESSAGES",
+    "VIEW_CHANNEL",
+    "DiscordStandIn",
+    "FakeGuild",
+    "FakeUser",
+    "InteractionRecord",
+    "RequestLog",
+]
