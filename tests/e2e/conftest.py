@@ -5,10 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC
+from pathlib import Path
 
 import discord
 import pytest
 import yarl
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.bot import KinshipBot
+from bot.settings import Settings
+from db.engine import create_engine, create_session_factory
+from db.migrate import upgrade
+from tests.conftest import TEST_TOKEN
 
 from .standin import DiscordStandIn
 
@@ -76,3 +85,32 @@ async def run_client(
 def client_runner() -> Callable[..., contextlib.AbstractAsyncContextManager[discord.Client]]:
     """Fixture form of :func:`run_client` for tests that prefer injection."""
     return run_client
+
+
+@contextlib.asynccontextmanager
+async def start_kinship(
+    standin: DiscordStandIn, database_url: str, **settings: object
+) -> AsyncIterator[KinshipBot]:
+    """The real Kinship bot, built as `python -m bot` builds it, connected to the stand-in."""
+    engine = create_engine(database_url)
+    await upgrade(engine)
+    bot = KinshipBot(
+        Settings(discord_token=TEST_TOKEN, database_url=database_url, **settings),
+        engine,
+        create_session_factory(engine),
+        AsyncIOScheduler(timezone=UTC),
+    )
+    async with run_client(bot, TEST_TOKEN):
+        await standin.wait_ready()
+        yield bot
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'kinship.db'}"
+
+
+@pytest.fixture
+async def kinship(standin: DiscordStandIn, database_url: str) -> AsyncIterator[KinshipBot]:
+    async with start_kinship(standin, database_url) as bot:
+        yield bot

@@ -46,6 +46,8 @@ class DiscordStandIn(DriverMixin):
         self.token: str | None = None  # None accepts any token
         self.intents_refused: bool = False
         self.interaction_timeout: float = 3.0
+        # (guild_id, command name) pairs an admin opened to members without the default perms.
+        self.command_overrides: set[tuple[int, str]] = set()
 
         self.base_url: str = ""
         self.gateway_url: str = ""
@@ -186,7 +188,7 @@ class DiscordStandIn(DriverMixin):
         for session in list(self.gateway.sessions.values()):
             full = bool(session.intents & 2) and not guild.large
             payload = self.world.guild_create_payload(
-                guild, full_members=full, bot_id=self.bot_user_id
+                guild, full_members=full, bot_id=self.bot_user_id, joined=True
             )
             await session.send_dispatch("GUILD_CREATE", payload)
 
@@ -331,8 +333,9 @@ class DiscordStandIn(DriverMixin):
         parse = (
             set(allowed.get("parse", [])) if allowed is not None else {"users", "roles", "everyone"}
         )
-        allowed_users = set(allowed.get("users", [])) if allowed is not None else set()
-        allowed_roles = set(allowed.get("roles", [])) if allowed is not None else set()
+        # Discord takes snowflakes as strings or numbers here; discord.py sends numbers.
+        allowed_users = {str(u) for u in allowed.get("users", [])} if allowed is not None else set()
+        allowed_roles = {str(r) for r in allowed.get("roles", [])} if allowed is not None else set()
         users: list[dict[str, Any]] = []
         for raw in dict.fromkeys(_USER_MENTION.findall(content)):
             uid = int(raw)

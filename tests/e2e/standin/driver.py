@@ -160,7 +160,9 @@ class DriverMixin:
         if guild_id is None:
             return
         required = cmd.get("default_member_permissions")
-        if required is None:
+        # A server admin may open a command to everyone in Server Settings > Integrations,
+        # which is why bots must check permissions again at run time.
+        if required is None or (guild_id, cmd["name"]) in self.command_overrides:
             return
         perms = self.world.permissions_for(guild_id, channel_id, user_id)
         required_bits = int(required)

@@ -464,7 +464,9 @@ class World:
             self.dm_by_user[user_id] = channel_id
         return self.dm_channels[channel_id]
 
-    def guild_create_payload(self, guild: FakeGuild, *, full_members: bool, bot_id: int) -> dict:
+    def guild_create_payload(
+        self, guild: FakeGuild, *, full_members: bool, bot_id: int, joined: bool = False
+    ) -> dict:
         payload = guild.base_payload()
         channels = []
         threads = []
@@ -488,4 +490,8 @@ class World:
             guild_scheduled_events=[],
             soundboard_sounds=[],
         )
+        if joined:
+            # A guild the bot has just joined carries no "unavailable" flag; discord.py tells a
+            # join (on_guild_join) from an outage ending (on_guild_available) by its absence.
+            del payload["unavailable"]
         return payload
