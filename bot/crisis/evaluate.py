@@ -1,0 +1,200 @@
+"""Score the crisis engine against a labelled JSONL file.
+
+Usage::
+
+    python -m bot.crisis.evaluate PATH.jsonl [--min-recall 0.95] [--max-false-alarms 0.05]
+
+Each line is a JSON object with ``id``, ``text``, ``label`` (none/concern/high/imminent) and
+optionally ``category``. Only ids are printed, never message text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.crisis.engine import SEVERITIES, ScanRules, scan, severity_rank
+
+LABELS: tuple[str, ...] = ("none", *SEVERITIES)
+
+
+@dataclass(slots=True)
+class CategoryStats:
+    total: int = 0
+    risky: int = 0  # labelled high or imminent
+    risky_detected: int = 0
+    benign: int = 0  # labelled none
+    false_alarms: int = 0
+    concern: int = 0
+    concern_detected: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    total: int
+    label_counts: dict[str, int]
+    risky: int
+    risky_detected: int
+    risky_at_label: int
+    imminent_missed: list[str]
+    missed: list[str]
+    benign: int
+    false_alarms: list[str]
+    concern_detected: int
+    per_category: dict[str, CategoryStats] = field(default_factory=dict)
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def recall(self) -> float:
+        """High + imminent messages detected at any severity."""
+        return self.risky_detected / self.risky if self.risky else 1.0
+
+    @property
+    def recall_at_label(self) -> float:
+        """High + imminent messages detected at or above their labelled severity."""
+        return self.risky_at_label / self.risky if self.risky else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.benign if self.benign else 0.0
+
+    @property
+    def concern_recall(self) -> float:
+        concern = self.label_counts.get("concern", 0)
+        return self.concern_detected / concern if concern else 1.0
+
+
+def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                record = json.loads(line)
+                record.setdefault("id", f"line-{number}")
+                records.append(record)
+    return records
+
+
+def evaluate(records: Iterable[Mapping[str, Any]], rules: ScanRules | None = None) -> Report:
+    """Scan every record and tally recall, false alarms and the label x prediction table."""
+    counts = dict.fromkeys(LABELS, 0)
+    confusion = {label: dict.fromkeys(LABELS, 0) for label in LABELS}
+    per_category: dict[str, CategoryStats] = {}
+    risky = risky_detected = risky_at_label = benign = concern_detected = 0
+    imminent_missed: list[str] = []
+    missed: list[str] = []
+    false_alarms: list[str] = []
+    total = 0
+    for record in records:
+        label = str(record["label"])
+        if label not in counts:
+            raise ValueError(f"record {record.get('id')!r}: unknown label {label!r}")
+        total += 1
+        counts[label] += 1
+        record_id = str(record.get("id", total))
+        detection = scan(str(record["text"]), rules)
+        predicted = detection.severity if detection else "none"
+        confusion[label][predicted] += 1
+        stats = per_category.setdefault(
+            str(record.get("category", "uncategorised")), CategoryStats()
+        )
+        stats.total += 1
+        got = severity_rank(detection.severity) if detection else 0
+        if label in ("high", "imminent"):
+            risky += 1
+            stats.risky += 1
+            if got:
+                risky_detected += 1
+                stats.risky_detected += 1
+            else:
+                missed.append(record_id)
+            if got >= severity_rank(label):
+                risky_at_label += 1
+            if label == "imminent" and got < severity_rank("high"):
+                imminent_missed.append(record_id)
+        elif label == "none":
+            benign += 1
+            stats.benign += 1
+            if got:
+                false_alarms.append(record_id)
+                stats.false_alarms += 1
+        else:
+            stats.concern += 1
+            if got:
+                concern_detected += 1
+                stats.concern_detected += 1
+    return Report(
+        total=total,
+        label_counts=counts,
+        risky=risky,
+        risky_detected=risky_detected,
+        risky_at_label=risky_at_label,
+        imminent_missed=imminent_missed,
+        missed=missed,
+        benign=benign,
+        false_alarms=false_alarms,
+        concern_detected=concern_detected,
+        per_category=dict(sorted(per_category.items())),
+        confusion=confusion,
+    )
+
+
+def format_report(report: Report) -> str:
+    lines = [f"messages: {report.total}"]
+    lines.append("labels:   " + "  ".join(f"{k}={v}" for k, v in report.label_counts.items()))
+    lines.append(
+        f"recall high+imminent (any severity): {report.recall:.3f} "
+        f"({report.risky_detected}/{report.risky})"
+    )
+    lines.append(
+        f"recall high+imminent (>= label):     {report.recall_at_label:.3f} "
+        f"({report.risky_at_label}/{report.risky})"
+    )
+    lines.append(f"concern detected (any severity):     {report.concern_recall:.3f}")
+    lines.append(
+        f"imminent missed (< high): {len(report.imminent_missed)} {report.imminent_missed}"
+    )
+    lines.append(f"high/imminent not detected: {report.missed}")
+    lines.append(
+        f"false-alarm rate on none: {report.false_alarm_rate:.3f} "
+        f"({len(report.false_alarms)}/{report.benign}) {report.false_alarms}"
+    )
+    lines.append("")
+    lines.append(f"{'category':<24} {'n':>4} {'recall':>9} {'concern':>9} {'false':>9}")
+    for name, s in report.per_category.items():
+        recall = f"{s.risky_detected}/{s.risky}" if s.risky else "-"
+        concern = f"{s.concern_detected}/{s.concern}" if s.concern else "-"
+        false = f"{s.false_alarms}/{s.benign}" if s.benign else "-"
+        lines.append(f"{name:<24} {s.total:>4} {recall:>9} {concern:>9} {false:>9}")
+    lines.append("")
+    lines.append("label \\ predicted " + "".join(f"{p:>10}" for p in LABELS))
+    for label, row in report.confusion.items():
+        lines.append(f"{label:<17} " + "".join(f"{row[p]:>10}" for p in LABELS))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.crisis.evaluate", description=__doc__)
+    parser.add_argument("path", help="labelled JSONL file")
+    parser.add_argument("--min-recall", type=float, default=None, help="fail below this recall")
+    parser.add_argument(
+        "--max-false-alarms", type=float, default=None, help="fail above this false-alarm rate"
+    )
+    args = parser.parse_args(argv)
+    report = evaluate(load_jsonl(args.path))
+    print(format_report(report))
+    failed = bool(report.imminent_missed) and args.min_recall is not None
+    if args.min_recall is not None and report.recall < args.min_recall:
+        failed = True
+    if args.max_false_alarms is not None and report.false_alarm_rate > args.max_false_alarms:
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
