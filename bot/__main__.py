@@ -59,6 +59,8 @@ async def run(settings: Settings) -> int:
             "Bot, turn on SERVER MEMBERS INTENT and MESSAGE CONTENT INTENT, then start again."
         )
     finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
         await engine.dispose()
     return 0
 

@@ -118,7 +118,8 @@ class KinshipBot(commands.Bot):
         log.info("Shutting down")
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        if self._background:
-            await asyncio.wait(self._background, timeout=10)
+        in_flight = self._background - {asyncio.current_task()}
+        if in_flight:
+            await asyncio.wait(in_flight, timeout=10)
         await super().close()
         await self.engine.dispose()

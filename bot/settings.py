@@ -125,7 +125,10 @@ class Settings(BaseModel):
             raise SettingsError(f"{name} {message}.") from None
 
     def configure_logging(self) -> None:
-        logging.basicConfig(
-            level=self.log_level,
-            format="%(asctime)s %(levelname)-8s %(name)s: %(message)s",
+        logging.basicConfig(format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
+        logging.getLogger().setLevel(self.log_level)
+        # discord.py logs whole request and gateway payloads at DEBUG, members' messages
+        # included; health data must never reach the logs, so it stays at INFO at most.
+        logging.getLogger("discord").setLevel(
+            max(logging.INFO, logging.getLevelName(self.log_level))
         )

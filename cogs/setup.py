@@ -21,7 +21,15 @@ from db.models import GuildConfig
 log = logging.getLogger(__name__)
 
 PAGES: dict[str, tuple[str, tuple[ConfigItem, ...]]] = {
-    "safety": ("Safety", (ConfigItem.MODERATOR_ROLE, ConfigItem.ESCALATION_CHANNEL)),
+    "safety": (
+        "Safety",
+        (
+            ConfigItem.MODERATOR_ROLE,
+            ConfigItem.ESCALATION_CHANNEL,
+            ConfigItem.SUPPORTER_ROLE,
+            ConfigItem.BACKUP_ROLE,
+        ),
+    ),
     "community": (
         "Community channels",
         (ConfigItem.ANNOUNCEMENTS_CHANNEL, ConfigItem.CHECKIN_CHANNEL, ConfigItem.BUDDY_CHANNEL),
@@ -133,7 +141,7 @@ def validate_choice(guild: discord.Guild, item: ConfigItem, chosen_id: int) -> N
             raise InvalidInput("That role no longer exists. Pick another one.")
         if role.is_default() or role.managed:
             raise InvalidInput(
-                f"@{role.name} can't be the moderator role: pick a role you give to moderators."
+                f"@{role.name} can't be the {item.label}: pick a role you give to people."
             )
         return
     channel = guild.get_channel(chosen_id)
@@ -214,6 +222,7 @@ class ConfigSelect(
         async with interaction.client.sessions() as session:
             await guild_config.set_item(session, interaction.guild.id, item, chosen)
         log.info("Guild %s set %s", interaction.guild.id, item.name)
+        interaction.client.dispatch("kinship_config_changed", interaction.guild.id)
         await interaction.response.edit_message(**await render_panel(interaction, page))
 
 

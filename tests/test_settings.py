@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,15 @@ def test_database_urls_are_mapped_to_async_drivers(given: str, normalised: str) 
         {"DISCORD_TOKEN": TEST_TOKEN, "DATABASE_URL": given}, env_file=None
     )
     assert settings.database_url == normalised
+
+
+def test_debug_logging_keeps_discord_payloads_out_of_the_logs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root, library = logging.getLogger(), logging.getLogger("discord")
+    monkeypatch.setattr(root, "level", root.level)
+    monkeypatch.setattr(library, "level", library.level)
+    Settings(discord_token=TEST_TOKEN, log_level="DEBUG").configure_logging()
+    assert logging.getLogger("bot").getEffectiveLevel() == logging.DEBUG
+    assert logging.getLogger("discord.http").getEffectiveLevel() == logging.INFO
+    assert logging.getLogger("discord.gateway").getEffectiveLevel() == logging.INFO

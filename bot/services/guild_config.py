@@ -23,6 +23,8 @@ class ConfigItem(StrEnum):
     """The role and channels a server can configure; values are GuildConfig column names."""
 
     MODERATOR_ROLE = "moderator_role_id"
+    SUPPORTER_ROLE = "supporter_role_id"
+    BACKUP_ROLE = "backup_role_id"
     ESCALATION_CHANNEL = "escalation_channel_id"
     ANNOUNCEMENTS_CHANNEL = "announcements_channel_id"
     CHECKIN_CHANNEL = "checkin_channel_id"
@@ -34,11 +36,13 @@ class ConfigItem(StrEnum):
 
     @property
     def is_role(self) -> bool:
-        return self is ConfigItem.MODERATOR_ROLE
+        return self.value.endswith("_role_id")
 
 
 _LABELS = {
     ConfigItem.MODERATOR_ROLE: "moderator role",
+    ConfigItem.SUPPORTER_ROLE: "trained supporter role",
+    ConfigItem.BACKUP_ROLE: "backup role for unanswered alerts",
     ConfigItem.ESCALATION_CHANNEL: "private escalation channel",
     ConfigItem.ANNOUNCEMENTS_CHANNEL: "announcements channel",
     ConfigItem.CHECKIN_CHANNEL: "check-in channel",
@@ -132,17 +136,58 @@ async def set_locale(
     return await _update(session, guild_id, **values)
 
 
-def grants_moderator(
-    config: GuildConfig, *, role_ids: Iterable[int], manage_guild: bool
-) -> bool:
+POLICY_FIELDS = frozenset(
+    {
+        "crisis_scanning",
+        "crisis_contact_mode",
+        "reescalate_imminent_seconds",
+        "reescalate_high_seconds",
+        "reescalate_concern_seconds",
+        "supporter_daily_cap",
+        "case_retention_days",
+    }
+)
+
+
+async def update_crisis_policy(
+    session: AsyncSession, guild_id: int, **changes: object
+) -> GuildConfig:
+    """Change how alerts escalate; unknown fields are a programming error, not user input."""
+    unknown = set(changes) - POLICY_FIELDS
+    if unknown:
+        raise ValueError(f"not crisis policy fields: {sorted(unknown)}")
+    if changes.get("crisis_contact_mode", "automatic") not in {"automatic", "approval"}:
+        raise InvalidInput("Member contact must be `automatic` or `approval`.")
+    if not changes:
+        return await get_config(session, guild_id)
+    return await _update(session, guild_id, **changes)
+
+
+def grants_responder(config: GuildConfig, *, role_ids: Iterable[int], manage_guild: bool) -> bool:
+    """Responders act on crisis alerts: moderators, plus the trained supporter role if set."""
+    role_ids = set(role_ids)
+    if config.supporter_role_id is not None and config.supporter_role_id in role_ids:
+        return True
+    return grants_moderator(config, role_ids=role_ids, manage_guild=manage_guild)
+
+
+def grants_moderator(config: GuildConfig, *, role_ids: Iterable[int], manage_guild: bool) -> bool:
     """Moderators are members with Manage Server or the configured moderator role."""
     if manage_guild:
         return True
     return config.moderator_role_id is not None and config.moderator_role_id in set(role_ids)
 
 
+# Optional items: a server works well without them, so /setup does not nag about them.
+OPTIONAL_ITEMS = (ConfigItem.SUPPORTER_ROLE, ConfigItem.BACKUP_ROLE)
+
+
 def missing_items(config: GuildConfig) -> list[ConfigItem]:
-    return [item for item in ConfigItem if getattr(config, item.value) is None]
+    return [
+        item
+        for item in ConfigItem
+        if item not in OPTIONAL_ITEMS and getattr(config, item.value) is None
+    ]
 
 
 async def require(session: AsyncSession, guild_id: int, item: ConfigItem) -> int:

@@ -21,8 +21,18 @@ class GuildConfig(SQLModel, table=True):
     announcements_channel_id: int | None = Field(default=None, sa_type=Snowflake)
     checkin_channel_id: int | None = Field(default=None, sa_type=Snowflake)
     buddy_channel_id: int | None = Field(default=None, sa_type=Snowflake)
+    supporter_role_id: int | None = Field(default=None, sa_type=Snowflake)
+    backup_role_id: int | None = Field(default=None, sa_type=Snowflake)
     timezone: str | None = Field(default=None, max_length=64)
     region: str | None = Field(default=None, max_length=2, description="ISO 3166-1 alpha-2")
+    # Crisis escalation policy; times are seconds so tests can use short ones.
+    crisis_scanning: bool = True
+    crisis_contact_mode: str = Field(default="automatic", max_length=16)  # or "approval"
+    reescalate_imminent_seconds: int | None = 5 * 60
+    reescalate_high_seconds: int | None = 15 * 60
+    reescalate_concern_seconds: int | None = None
+    supporter_daily_cap: int = 5
+    case_retention_days: int = 90
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

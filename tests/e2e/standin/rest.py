@@ -153,7 +153,7 @@ class RestApi:
             method, path, dict(request.query), body, files=[f["filename"] for f in files]
         )
         self.s.requests.append(log)
-        response = self._injected_failure(method, path)
+        response = self._unauthorized(request) or self._injected_failure(method, path)
         if response is None:
             response = await self._route(Call(method, path, {}, dict(request.query), body, files))
         log.status = response.status
@@ -189,6 +189,16 @@ class RestApi:
             return json.loads(text), []
         except json.JSONDecodeError:
             return text, []
+
+    def _unauthorized(self, request: web.Request) -> web.Response | None:
+        """With a token set, bot requests must carry it (interaction webhooks need none)."""
+        if self.s.token is None or request.path.startswith(
+            (f"{API_PREFIX}/webhooks", f"{API_PREFIX}/interactions")
+        ):
+            return None
+        if request.headers.get("Authorization") == f"Bot {self.s.token}":
+            return None
+        return json_response(error_body(0, "401: Unauthorized"), status=401)
 
     def _injected_failure(self, method: str, path: str) -> web.Response | None:
         for rule in self.s._fail_rules:
