@@ -54,7 +54,7 @@ from bot.settings import Settings  # noqa: E402
 from db.engine import create_engine, create_session_factory  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from tests.conftest import TEST_TOKEN  # noqa: E402
-from tests.e2e.standin import EMBED_LINKS, SEND_MESSAGES, VIEW_CHANNEL, DiscordStandIn  # noqa: E402
+from tests.e2e.standin import DiscordStandIn  # noqa: E402
 
 CRISIS_TEXTS = (
     "honestly i want to die, i can't do this anymore",
@@ -118,19 +118,7 @@ def build_world(
     for n in range(communities):
         guild = standin.add_guild(f"Peer Circle {n}")
         mod_role = int(standin.add_role(guild.id, "Moderators")["id"])
-        alerts = standin.add_channel(
-            guild.id,
-            "mod-alerts",
-            overwrites=[
-                {"id": str(guild.id), "type": 0, "deny": str(VIEW_CHANNEL), "allow": "0"},
-                {
-                    "id": str(guild.bot_role_id),
-                    "type": 0,
-                    "allow": str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS),
-                    "deny": "0",
-                },
-            ],
-        )
+        alerts = standin.add_private_channel(guild.id, "mod-alerts")
         chat = [guild.system_channel_id]
         chat += [int(standin.add_channel(guild.id, name)["id"]) for name in ("off-topic", "wins")]
         support = int(standin.add_channel(guild.id, "support")["id"])

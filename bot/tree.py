@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable
 from typing import Any
 
 import discord
@@ -92,6 +93,14 @@ def _describe(interaction: discord.Interaction[Any]) -> str:
         return f"/{interaction.command.qualified_name}"
     custom_id = (interaction.data or {}).get("custom_id", "?")
     return f"component {custom_id!s:.40}"
+
+
+async def guarded(interaction: discord.Interaction[Any], work: Awaitable[None]) -> None:
+    """Run a component's work; its failures get the same private answer as a command's."""
+    try:
+        await work
+    except Exception as error:
+        await report_error(interaction, error)
 
 
 class KinshipTree(app_commands.CommandTree[Any]):

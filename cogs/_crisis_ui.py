@@ -11,7 +11,7 @@ import discord
 
 from bot.services.crisis_lines import CrisisLine
 from bot.services.escalation import OUTCOME_LABELS, CaseStats, Outcome
-from bot.tree import report_error
+from bot.tree import guarded
 from db.models import CaseEvent, CrisisCase
 
 if TYPE_CHECKING:
@@ -196,10 +196,10 @@ def stats_embed(stats: CaseStats, weeks: int) -> discord.Embed:
     return embed
 
 
-def _cog(interaction: discord.Interaction[Any]) -> Crisis:
-    cog = interaction.client.get_cog("Crisis")
-    assert cog is not None
-    return cog  # type: ignore[return-value]
+async def _hand_over(interaction: discord.Interaction[Any], handler: str, *args: Any) -> None:
+    """Components only parse their custom id; the Crisis cog does the work."""
+    cog: Crisis = interaction.client.get_cog("Crisis")  # type: ignore[assignment]
+    await guarded(interaction, getattr(cog, handler)(interaction, *args))
 
 
 class CaseButton(
@@ -221,10 +221,7 @@ class CaseButton(
         return cls(match["action"], int(match["case_id"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        try:
-            await _cog(interaction).on_case_button(interaction, self.action, self.case_id)
-        except Exception as error:
-            await report_error(interaction, error)
+        await _hand_over(interaction, "on_case_button", self.action, self.case_id)
 
 
 class OutcomeSelect(
@@ -256,12 +253,7 @@ class OutcomeSelect(
         return cls(int(match["case_id"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        try:
-            await _cog(interaction).on_outcome(
-                interaction, self.case_id, Outcome(self.item.values[0])
-            )
-        except Exception as error:
-            await report_error(interaction, error)
+        await _hand_over(interaction, "on_outcome", self.case_id, Outcome(self.item.values[0]))
 
 
 class MemberButton(
@@ -283,10 +275,7 @@ class MemberButton(
         return cls(match["action"], int(match["case_id"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        try:
-            await _cog(interaction).on_member_button(interaction, self.action, self.case_id)
-        except Exception as error:
-            await report_error(interaction, error)
+        await _hand_over(interaction, "on_member_button", self.action, self.case_id)
 
 
 class TestAlertButton(
@@ -315,7 +304,4 @@ class TestAlertButton(
         return cls(item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        try:
-            await _cog(interaction).on_test_alert(interaction)
-        except Exception as error:
-            await report_error(interaction, error)
+        await _hand_over(interaction, "on_test_alert")

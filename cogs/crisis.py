@@ -693,15 +693,6 @@ class Crisis(commands.Cog):
             interaction, f"You'll be shown crisis lines for {guild_config.country_name(code)}."
         )
 
-    @crisis_region.autocomplete("country")
-    async def _country_choices(
-        self, interaction: discord.Interaction[KinshipBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=f"{n} ({c})"[:100], value=c)
-            for n, c in guild_config.region_suggestions(current)
-        ]
-
     @crisis.command(name="test", description="Moderators: would this text raise an alert, and why?")
     @moderator_only()
     async def crisis_test(

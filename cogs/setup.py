@@ -11,11 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.autocomplete import region_choices, timezone_choices
 from bot.bot import KinshipBot
 from bot.errors import InvalidInput
 from bot.services import guild_config
 from bot.services.guild_config import ChannelAccess, ConfigItem
-from bot.tree import report_error
+from bot.tree import guarded
 from db.models import GuildConfig
 
 log = logging.getLogger(__name__)
@@ -201,10 +202,7 @@ class ConfigSelect(
         return await _refuse_non_managers(interaction)
 
     async def callback(self, interaction: discord.Interaction[KinshipBot]) -> None:  # type: ignore[override]
-        try:
-            await self._save(interaction)
-        except Exception as error:  # one handler for every failure, as for commands
-            await report_error(interaction, error)
+        await guarded(interaction, self._save(interaction))
 
     async def _save(self, interaction: discord.Interaction[KinshipBot]) -> None:
         assert interaction.guild is not None
@@ -257,14 +255,12 @@ class PageButton(
         return await _refuse_non_managers(interaction)
 
     async def callback(self, interaction: discord.Interaction[KinshipBot]) -> None:  # type: ignore[override]
-        try:
-            if self.page not in PAGES:
-                raise InvalidInput(
-                    "That part of the setup panel no longer exists; run /setup again."
-                )
-            await interaction.response.edit_message(**await render_panel(interaction, self.page))
-        except Exception as error:
-            await report_error(interaction, error)
+        await guarded(interaction, self._show(interaction))
+
+    async def _show(self, interaction: discord.Interaction[KinshipBot]) -> None:
+        if self.page not in PAGES:
+            raise InvalidInput("That part of the setup panel no longer exists; run /setup again.")
+        await interaction.response.edit_message(**await render_panel(interaction, self.page))
 
 
 class Setup(commands.Cog):
@@ -284,6 +280,7 @@ class Setup(commands.Cog):
         timezone="The server's time zone, e.g. Europe/London (used for meetings and reminders)",
         region="The server's country, used to pick crisis lines for members",
     )
+    @app_commands.autocomplete(timezone=timezone_choices, region=region_choices)
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -302,23 +299,6 @@ class Setup(commands.Cog):
         await interaction.response.send_message(
             **await render_panel(interaction, "safety"), ephemeral=True
         )
-
-    @setup.autocomplete("timezone")
-    async def _timezone_choices(
-        self, interaction: discord.Interaction[KinshipBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=z, value=z) for z in guild_config.timezone_suggestions(current)
-        ]
-
-    @setup.autocomplete("region")
-    async def _region_choices(
-        self, interaction: discord.Interaction[KinshipBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=f"{name} ({code})"[:100], value=code)
-            for name, code in guild_config.region_suggestions(current)
-        ]
 
     @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:

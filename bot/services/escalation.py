@@ -675,15 +675,9 @@ async def on_duty(session: AsyncSession, guild_id: int) -> list[int]:
     )
 
 
-async def set_scanning(
-    session: AsyncSession,
-    guild_id: int,
-    user_id: int,
-    *,
-    opted_out: bool,
-    now: datetime | None = None,
+async def _set_preference(
+    session: AsyncSession, guild_id: int, user_id: int, now: datetime, **values: object
 ) -> None:
-    now = now or utcnow()
     await insert_ignore(
         session,
         MemberCrisisPreference,
@@ -697,8 +691,20 @@ async def set_scanning(
         .where(
             MemberCrisisPreference.guild_id == guild_id, MemberCrisisPreference.user_id == user_id
         )
-        .values(scanning_opted_out=opted_out, changed_at=now)
+        .values(**values, changed_at=now)
     )
+
+
+async def set_scanning(
+    session: AsyncSession,
+    guild_id: int,
+    user_id: int,
+    *,
+    opted_out: bool,
+    now: datetime | None = None,
+) -> None:
+    now = now or utcnow()
+    await _set_preference(session, guild_id, user_id, now, scanning_opted_out=opted_out)
     case = await open_case_for(session, guild_id, user_id)
     if case is not None:
         session.add(
@@ -733,22 +739,7 @@ async def set_member_region(
     region: str | None,
     now: datetime | None = None,
 ) -> None:
-    now = now or utcnow()
-    await insert_ignore(
-        session,
-        MemberCrisisPreference,
-        guild_id=guild_id,
-        user_id=user_id,
-        scanning_opted_out=False,
-        changed_at=now,
-    )
-    await session.execute(
-        update(MemberCrisisPreference)
-        .where(
-            MemberCrisisPreference.guild_id == guild_id, MemberCrisisPreference.user_id == user_id
-        )
-        .values(region=region, changed_at=now)
-    )
+    await _set_preference(session, guild_id, user_id, now or utcnow(), region=region)
     await session.commit()
 
 

@@ -34,6 +34,11 @@ def sources() -> dict[str, MemberDataSource]:
     return dict(_SOURCES)
 
 
+def _rows_of(source: MemberDataSource, guild_id: int, user_id: int) -> Any:
+    model: Any = source.model
+    return (model.guild_id == guild_id) & (getattr(model, source.member_column) == user_id)
+
+
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
@@ -42,9 +47,8 @@ async def export_member_data(session: AsyncSession, guild_id: int, user_id: int)
     """Everything stored about `user_id` in one server, as JSON-ready data, per table."""
     exported: dict[str, Any] = {}
     for table, source in sorted(_SOURCES.items()):
-        column = getattr(source.model, source.member_column)
         rows = await session.scalars(
-            select(source.model).where(source.model.guild_id == guild_id, column == user_id)  # type: ignore[attr-defined]
+            select(source.model).where(_rows_of(source, guild_id, user_id))
         )
         exported[table] = {
             "what": source.description,
@@ -57,9 +61,8 @@ async def delete_member_data(session: AsyncSession, guild_id: int, user_id: int)
     """Delete everything stored about `user_id` in one server; returns rows deleted per table."""
     deleted: dict[str, int] = {}
     for table, source in sorted(_SOURCES.items()):
-        column = getattr(source.model, source.member_column)
         result = await session.execute(
-            delete(source.model).where(source.model.guild_id == guild_id, column == user_id)  # type: ignore[attr-defined]
+            delete(source.model).where(_rows_of(source, guild_id, user_id))
         )
         deleted[table] = result.rowcount or 0
     await session.commit()

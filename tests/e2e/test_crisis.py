@@ -16,8 +16,7 @@ from db.engine import create_engine, create_session_factory
 from db.models import CaseEvent, CrisisCase
 
 from .conftest import start_kinship
-from .standin import VIEW_CHANNEL, DiscordStandIn, FakeGuild
-from .standin.world import EMBED_LINKS, SEND_MESSAGES
+from .standin import DiscordStandIn, FakeGuild
 
 CRISIS = "honestly i want to die, i can't do this anymore"
 IMMINENT = "i have the pills ready and i'm taking them all tonight. goodbye everyone"
@@ -39,19 +38,7 @@ async def build_community(standin: DiscordStandIn, bot: KinshipBot | None = None
     guild = standin.add_guild("Peer Circle")
     mod_role = int(standin.add_role(guild.id, "Moderators")["id"])
     backup_role = int(standin.add_role(guild.id, "Leads")["id"])
-    alerts = standin.add_channel(
-        guild.id,
-        "mod-alerts",
-        overwrites=[
-            {"id": str(guild.id), "type": 0, "deny": str(VIEW_CHANNEL), "allow": "0"},
-            {
-                "id": str(guild.bot_role_id),
-                "type": 0,
-                "allow": str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS),
-                "deny": "0",
-            },
-        ],
-    )
+    alerts = standin.add_private_channel(guild.id, "mod-alerts")
     moderator = standin.add_user("mod")
     standin.add_member(guild.id, moderator.id, roles=[mod_role])
     member = standin.add_user("member")

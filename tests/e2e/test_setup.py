@@ -10,8 +10,8 @@ from bot.services import guild_config
 from db.models import GuildConfig
 
 from .conftest import start_kinship
-from .standin import VIEW_CHANNEL, DiscordStandIn, InteractionRecord
-from .standin.world import EMBED_LINKS, SEND_MESSAGES
+from .standin import DiscordStandIn, InteractionRecord
+from .standin.world import SEND_MESSAGES
 
 
 async def saved_config(bot: KinshipBot, guild_id: int) -> GuildConfig:
@@ -57,19 +57,7 @@ async def test_owner_configures_roles_and_channels_from_the_panel(
 ) -> None:
     guild = standin.add_guild("Peer Circle")
     mods = standin.add_role(guild.id, "Moderators")
-    private = standin.add_channel(
-        guild.id,
-        "mod-alerts",
-        overwrites=[
-            {"id": str(guild.id), "type": 0, "deny": str(VIEW_CHANNEL), "allow": "0"},
-            {
-                "id": str(guild.bot_role_id),
-                "type": 0,
-                "allow": str(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS),
-                "deny": "0",
-            },
-        ],
-    )
+    private = standin.add_private_channel(guild.id, "mod-alerts")
     announcements = standin.add_channel(guild.id, "announcements")
     await standin.wait_for(lambda: kinship.get_guild(guild.id) is not None)
     await standin.wait_for(lambda: kinship.get_channel(int(announcements["id"])) is not None)

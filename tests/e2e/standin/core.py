@@ -18,6 +18,9 @@ from .rest import LOADING, RestApi
 from .world import (
     DEFAULT_BOT_PERMISSIONS,
     DEFAULT_EVERYONE_PERMISSIONS,
+    EMBED_LINKS,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
     FakeGuild,
     FakeUser,
     SnowflakeFactory,
@@ -262,6 +265,19 @@ class DiscordStandIn(DriverMixin):
         if int(channel["type"]) in (10, 11, 12):
             event = event.replace("CHANNEL", "THREAD")
         await self.dispatch(event, channel)
+
+    def add_private_channel(self, guild_id: int, name: str) -> dict[str, Any]:
+        """A text channel @everyone cannot see and the bot can use, like an escalation channel."""
+        bot_role = self.world.guilds[guild_id].bot_role_id
+        allowed = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS
+        return self.add_channel(
+            guild_id,
+            name,
+            overwrites=[
+                {"id": str(guild_id), "type": 0, "deny": str(VIEW_CHANNEL), "allow": "0"},
+                {"id": str(bot_role), "type": 0, "allow": str(allowed), "deny": "0"},
+            ],
+        )
 
     async def delete_channel(self, guild_id: int, channel_id: int) -> None:
         await self.flush()
