@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.autocomplete import region_choices
 from bot.bot import KinshipBot
 from bot.checks import is_responder, moderator_only, responder_only
 from bot.crisis import ScanRules, scan
@@ -582,6 +583,7 @@ class Crisis(commands.Cog):
             await self.refresh_alert(result.case.id)
 
     @app_commands.command(name="duty", description="Go on or off duty for crisis alerts.")
+    @app_commands.describe(state="on: new alerts ping you first; off: they don't")
     @app_commands.guild_only()
     @responder_only()
     async def duty(
@@ -625,6 +627,7 @@ class Crisis(commands.Cog):
         )
 
     @escalations.command(name="show", description="Show a case and its history.")
+    @app_commands.describe(case_id="The case number shown on the alert, e.g. 12")
     @moderator_only()
     async def escalations_show(
         self, interaction: discord.Interaction[KinshipBot], case_id: app_commands.Range[int, 1]
@@ -636,6 +639,7 @@ class Crisis(commands.Cog):
         await reply(interaction, embed=history_embed(case, events))
 
     @escalations.command(name="stats", description="Cases, time to claim and outcomes per week.")
+    @app_commands.describe(weeks="How many weeks back to count (default 8)")
     @moderator_only()
     async def escalations_stats(
         self,
@@ -680,6 +684,8 @@ class Crisis(commands.Cog):
     @crisis.command(
         name="region", description="Choose the country whose crisis lines you are shown."
     )
+    @app_commands.describe(country="Your country, e.g. Ireland or IE")
+    @app_commands.autocomplete(country=region_choices)
     async def crisis_region(
         self, interaction: discord.Interaction[KinshipBot], country: app_commands.Range[str, 1, 64]
     ) -> None:
@@ -694,6 +700,7 @@ class Crisis(commands.Cog):
         )
 
     @crisis.command(name="test", description="Moderators: would this text raise an alert, and why?")
+    @app_commands.describe(text="The text to check; it is not stored or logged")
     @moderator_only()
     async def crisis_test(
         self, interaction: discord.Interaction[KinshipBot], text: app_commands.Range[str, 1, 2000]
@@ -783,6 +790,7 @@ class Crisis(commands.Cog):
     @terms.command(name="add", description="Add a term that raises an alert, or one to ignore.")
     @app_commands.describe(
         kind="extra: raises an alert; ignored: never raises one",
+        term="A word or phrase, 2 to 100 characters",
         severity="For extra terms (default high)",
     )
     @moderator_only()
@@ -802,6 +810,7 @@ class Crisis(commands.Cog):
         await reply(interaction, f"Added `{row.term}` to the {kind} terms.")
 
     @terms.command(name="remove", description="Remove one of this server's terms.")
+    @app_commands.describe(kind="Which list the term is on", term="The term to remove")
     @moderator_only()
     async def terms_remove(
         self,

@@ -560,3 +560,25 @@ async def test_message_text_never_reaches_the_logs(
     ours = [r.getMessage() for r in caplog.records if r.name.startswith(("bot", "cogs", "db"))]
     assert any(f"case {case.id}" in line.lower() or f"case {case.id}" in line for line in ours)
     assert not any("pills" in line or "goodbye" in line for line in ours)
+
+
+async def test_members_choose_their_own_crisis_line_country(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    c = await build_community(standin, kinship)
+    choices = await standin.autocomplete(
+        c.guild.id, c.member, "crisis", {"country": "irel"}, "country", subcommand="region"
+    )
+    assert any(choice["value"] == "IE" for choice in choices)
+    chosen = await standin.slash(
+        c.guild.id, c.member, "crisis", {"country": "IE"}, subcommand="region"
+    )
+    await chosen.wait_response()
+    assert chosen.ephemeral and "Ireland" in chosen.content
+    refused = await standin.slash(
+        c.guild.id, c.member, "crisis", {"country": "Narnia"}, subcommand="region"
+    )
+    await refused.wait_response()
+    assert refused.ephemeral and "not a country" in refused.content
+    async with kinship.sessions() as session:
+        assert await escalation.member_region(session, c.guild.id, c.member) == "IE"

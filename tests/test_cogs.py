@@ -1,0 +1,48 @@
+"""Every cog loads, and the command set it builds is one Discord will accept."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from discord import app_commands
+
+from bot.bot import KinshipBot, cog_modules
+from bot.settings import Settings
+from db.engine import create_engine, create_session_factory
+from db.migrate import upgrade
+from tests.conftest import TEST_TOKEN
+
+
+async def test_every_cog_loads_and_commands_are_unique_and_described(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'k.db'}"
+    engine = create_engine(url)
+    await upgrade(engine)
+    bot = KinshipBot(
+        Settings(discord_token=TEST_TOKEN, database_url=url),
+        engine,
+        create_session_factory(engine),
+        AsyncIOScheduler(timezone=UTC),
+    )
+    try:
+        modules = cog_modules()
+        assert "cogs.setup" in modules and "cogs.crisis" in modules
+        assert not any(m.rsplit(".", 1)[1].startswith("_") for m in modules)
+        for module in modules:
+            await bot.load_extension(module)
+
+        top_level = [c.name for c in bot.tree.get_commands()]
+        assert len(top_level) == len(set(top_level))
+        for command in bot.tree.walk_commands():
+            assert 1 <= len(command.description) <= 100, command.qualified_name
+            if isinstance(command, app_commands.Command):
+                for parameter in command.parameters:
+                    assert parameter.description and parameter.description != "…", (
+                        command.qualified_name,
+                        parameter.name,
+                    )
+            payload = command.to_dict(bot.tree)
+            assert len(payload.get("options", [])) <= 25
+    finally:
+        await engine.dispose()
