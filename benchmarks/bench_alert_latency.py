@@ -34,7 +34,6 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +43,12 @@ if str(ROOT) not in sys.path:
 
 import discord  # noqa: E402
 import yarl  # noqa: E402
-from apscheduler.schedulers.asyncio import AsyncIOScheduler  # noqa: E402
 
 from bot.bot import KinshipBot  # noqa: E402
 from bot.crisis import scan  # noqa: E402
 from bot.services import guild_config  # noqa: E402
 from bot.services.guild_config import ConfigItem  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from db.engine import create_engine, create_session_factory  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
 from tests.conftest import TEST_TOKEN  # noqa: E402
 from tests.e2e.standin import DiscordStandIn  # noqa: E402
 
@@ -281,14 +277,7 @@ async def kinship(world: list[Community]) -> AsyncIterator[KinshipBot]:
     """The real bot, built as `python -m bot` builds it, on a temporary SQLite file."""
     with tempfile.TemporaryDirectory(prefix="kinship-bench-") as tmp:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'kinship.db'}"
-        engine = create_engine(url)
-        await upgrade(engine)
-        bot = KinshipBot(
-            Settings(discord_token=TEST_TOKEN, database_url=url),
-            engine,
-            create_session_factory(engine),
-            AsyncIOScheduler(timezone=UTC),
-        )
+        bot = await KinshipBot.create(Settings(discord_token=TEST_TOKEN, database_url=url))
         for community in world:
             await configure(bot, community)
         async with bot:

@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +101,8 @@ def make_bot_class(variant: str) -> type:
 async def run_bot(variant: str, port: int, ready_timeout: float) -> dict[str, Any]:
     import discord
     import yarl
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from bot.settings import Settings
-    from db.engine import create_engine, create_session_factory
-    from db.migrate import upgrade
     from tests.conftest import TEST_TOKEN
 
     discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
@@ -114,13 +110,8 @@ async def run_bot(variant: str, port: int, ready_timeout: float) -> dict[str, An
 
     with tempfile.TemporaryDirectory(prefix="kinship-bench-") as tmp:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'kinship.db'}"
-        engine = create_engine(url)
-        await upgrade(engine)
-        bot = make_bot_class(variant)(
-            Settings(discord_token=TEST_TOKEN, database_url=url),
-            engine,
-            create_session_factory(engine),
-            AsyncIOScheduler(timezone=UTC),
+        bot = await make_bot_class(variant).create(
+            Settings(discord_token=TEST_TOKEN, database_url=url)
         )
         marks: dict[str, float] = {}
 

@@ -8,17 +8,13 @@ import logging
 import os
 import signal
 import sys
-from datetime import UTC
 
 import discord
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.bot import KinshipBot
 from bot.permissions import REASONS, invite_url
 from bot.settings import Settings, SettingsError
-from db.engine import create_engine, create_session_factory
-from db.migrate import upgrade
 
 log = logging.getLogger("bot")
 
@@ -29,19 +25,15 @@ def fail(message: str) -> int:
 
 
 async def run(settings: Settings) -> int:
-    engine = create_engine(settings.database_url)
     try:
-        await upgrade(engine)
+        bot = await KinshipBot.create(settings)
     except (OSError, SQLAlchemyError) as exc:
-        await engine.dispose()
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         return fail(
             f"DATABASE_URL: cannot open the database ({reason}). Check that the server is "
             "running and the URL, user and database name are right."
         )
 
-    scheduler = AsyncIOScheduler(timezone=UTC)
-    bot = KinshipBot(settings, engine, create_session_factory(engine), scheduler)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, lambda: bot.spawn(bot.close(), name="shutdown"))
@@ -61,7 +53,7 @@ async def run(settings: Settings) -> int:
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
-        await engine.dispose()
+        await bot.engine.dispose()
     return 0
 
 

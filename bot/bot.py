@@ -8,6 +8,7 @@ import json
 import logging
 import pkgutil
 from collections.abc import Callable, Coroutine
+from datetime import UTC
 from typing import Any
 
 import discord
@@ -18,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 import cogs
 from bot.settings import Settings
 from bot.tree import KinshipTree
-from db.engine import SessionFactory
+from db.engine import SessionFactory, create_engine, create_session_factory
+from db.migrate import upgrade
 from db.models import CommandSyncState
 from db.types import utcnow
 
@@ -71,6 +73,19 @@ class KinshipBot(commands.Bot):
         self._background: set[asyncio.Task[Any]] = set()
         # Capabilities add their own buttons to the first page of the /setup panel.
         self.setup_buttons: list[Callable[[], discord.ui.Item[Any]]] = []
+
+    @classmethod
+    async def create(cls, settings: Settings) -> KinshipBot:
+        """Build the bot and everything it owns from settings; the database is upgraded first.
+
+        Raises OSError or SQLAlchemyError when the database cannot be opened."""
+        engine = create_engine(settings.database_url)
+        try:
+            await upgrade(engine)
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(settings, engine, create_session_factory(engine), AsyncIOScheduler(timezone=UTC))
 
     async def setup_hook(self) -> None:
         for module in cog_modules():

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from pathlib import Path
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord import app_commands
 
 from bot.bot import KinshipBot, cog_modules
 from bot.settings import Settings
-from db.engine import create_engine, create_session_factory
-from db.migrate import upgrade
 from tests.conftest import TEST_TOKEN
 
 
 async def test_every_cog_loads_and_commands_are_unique_and_described(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'k.db'}"
-    engine = create_engine(url)
-    await upgrade(engine)
-    bot = KinshipBot(
-        Settings(discord_token=TEST_TOKEN, database_url=url),
-        engine,
-        create_session_factory(engine),
-        AsyncIOScheduler(timezone=UTC),
-    )
+    bot = await KinshipBot.create(Settings(discord_token=TEST_TOKEN, database_url=url))
     try:
         modules = cog_modules()
         assert "cogs.setup" in modules and "cogs.crisis" in modules
@@ -45,4 +34,4 @@ async def test_every_cog_loads_and_commands_are_unique_and_described(tmp_path: P
             payload = command.to_dict(bot.tree)
             assert len(payload.get("options", [])) <= 25
     finally:
-        await engine.dispose()
+        await bot.engine.dispose()

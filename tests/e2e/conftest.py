@@ -5,18 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC
 from pathlib import Path
 
 import discord
 import pytest
 import yarl
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.bot import KinshipBot
 from bot.settings import Settings
-from db.engine import create_engine, create_session_factory
-from db.migrate import upgrade
 from tests.conftest import TEST_TOKEN
 
 from .standin import DiscordStandIn
@@ -92,13 +88,8 @@ async def start_kinship(
     standin: DiscordStandIn, database_url: str, **settings: object
 ) -> AsyncIterator[KinshipBot]:
     """The real Kinship bot, built as `python -m bot` builds it, connected to the stand-in."""
-    engine = create_engine(database_url)
-    await upgrade(engine)
-    bot = KinshipBot(
-        Settings(discord_token=TEST_TOKEN, database_url=database_url, **settings),
-        engine,
-        create_session_factory(engine),
-        AsyncIOScheduler(timezone=UTC),
+    bot = await KinshipBot.create(
+        Settings(discord_token=TEST_TOKEN, database_url=database_url, **settings)
     )
     async with run_client(bot, TEST_TOKEN):
         await standin.wait_ready()
