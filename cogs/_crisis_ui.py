@@ -4,11 +4,11 @@ The buttons only parse their custom id and hand over to the Crisis cog, which ow
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.components import FromCustomId
 from bot.services.crisis_lines import CrisisLine
 from bot.services.escalation import OUTCOME_LABELS, CaseStats, Outcome
 from bot.tree import guarded
@@ -121,7 +121,7 @@ def alert_view(case: CrisisCase) -> discord.ui.View:
         button: discord.ui.Button[Any] = discord.ui.Button(
             label=label, style=style, custom_id=f"crisis:{action}:{case.id}", disabled=disabled
         )
-        view.add_item(CaseButton(action, case.id or 0, button))
+        view.add_item(CaseButton(button, action=action, case_id=case.id or 0))
     return view
 
 
@@ -157,7 +157,7 @@ def member_view(case_id: int) -> discord.ui.View:
         button: discord.ui.Button[Any] = discord.ui.Button(
             label=label, style=style, custom_id=f"crisis:member:{action}:{case_id}"
         )
-        view.add_item(MemberButton(action, case_id, button))
+        view.add_item(MemberButton(button, action=action, case_id=case_id))
     return view
 
 
@@ -203,31 +203,24 @@ async def _hand_over(interaction: discord.Interaction[Any], handler: str, *args:
 
 
 class CaseButton(
+    FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"crisis:(?P<action>claim|resources|resolve|false):(?P<case_id>\d+)",
 ):
-    def __init__(self, action: str, case_id: int, button: discord.ui.Button[Any]) -> None:
+    def __init__(self, button: discord.ui.Button[Any], *, action: str, case_id: int) -> None:
         super().__init__(button)
         self.action, self.case_id = action, case_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> CaseButton:
-        return cls(match["action"], int(match["case_id"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
         await _hand_over(interaction, "on_case_button", self.action, self.case_id)
 
 
 class OutcomeSelect(
-    discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"crisis:outcome:(?P<case_id>\d+)"
+    FromCustomId,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"crisis:outcome:(?P<case_id>\d+)",
 ):
-    def __init__(self, case_id: int, select: discord.ui.Select[Any] | None = None) -> None:
+    def __init__(self, select: discord.ui.Select[Any] | None = None, *, case_id: int) -> None:
         super().__init__(
             select
             or discord.ui.Select(
@@ -242,44 +235,25 @@ class OutcomeSelect(
         )
         self.case_id = case_id
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Select[Any],
-        match: re.Match[str],
-        /,
-    ) -> OutcomeSelect:
-        return cls(int(match["case_id"]), item)
-
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
         await _hand_over(interaction, "on_outcome", self.case_id, Outcome(self.item.values[0]))
 
 
 class MemberButton(
+    FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"crisis:member:(?P<action>ok|optout):(?P<case_id>\d+)",
 ):
-    def __init__(self, action: str, case_id: int, button: discord.ui.Button[Any]) -> None:
+    def __init__(self, button: discord.ui.Button[Any], *, action: str, case_id: int) -> None:
         super().__init__(button)
         self.action, self.case_id = action, case_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> MemberButton:
-        return cls(match["action"], int(match["case_id"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
         await _hand_over(interaction, "on_member_button", self.action, self.case_id)
 
 
 class TestAlertButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"crisis:test_alert"
+    FromCustomId, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"crisis:test_alert"
 ):
     def __init__(self, button: discord.ui.Button[Any] | None = None) -> None:
         super().__init__(
@@ -292,16 +266,6 @@ class TestAlertButton(
                 row=4,
             )
         )
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> TestAlertButton:
-        return cls(item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
         await _hand_over(interaction, "on_test_alert")

@@ -420,7 +420,7 @@ class Crisis(commands.Cog):
         assert interaction.guild_id is not None
         if action == "resolve":
             view = discord.ui.View(timeout=None)
-            view.add_item(OutcomeSelect(case_id))
+            view.add_item(OutcomeSelect(case_id=case_id))
             await reply(interaction, f"How was case #{case_id} resolved?", view=view)
             return
         async with self.bot.sessions() as session:

@@ -4,7 +4,6 @@ on join and the clean-up when a configured channel or role is deleted."""
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import discord
@@ -13,6 +12,7 @@ from discord.ext import commands
 
 from bot.autocomplete import region_choices, timezone_choices
 from bot.bot import KinshipBot
+from bot.components import FromCustomId
 from bot.errors import InvalidInput
 from bot.services import guild_config
 from bot.services.guild_config import ChannelAccess, ConfigItem
@@ -152,13 +152,15 @@ def validate_choice(guild: discord.Guild, item: ConfigItem, chosen_id: int) -> N
 
 
 class ConfigSelect(
-    discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"setup:set:(?P<item>\w+)"
+    FromCustomId,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"setup:set:(?P<column>\w+)",
 ):
     """One role or channel menu of the panel; survives restarts, re-checks its presser."""
 
-    def __init__(self, item: ConfigItem, select: discord.ui.Select[Any]) -> None:
+    def __init__(self, select: discord.ui.Select[Any], *, column: str) -> None:
         super().__init__(select)
-        self.config_item = item
+        self.config_item = ConfigItem(column)
 
     @classmethod
     def build(cls, item: ConfigItem, current: int | None, *, row: int) -> ConfigSelect:
@@ -186,17 +188,7 @@ class ConfigSelect(
                 else [],
                 row=row,
             )
-        return cls(item, select)
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Select[Any],
-        match: re.Match[str],
-        /,
-    ) -> ConfigSelect:
-        return cls(ConfigItem(match["item"]), item)
+        return cls(select, column=item.value)
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         return await _refuse_non_managers(interaction)
@@ -225,9 +217,11 @@ class ConfigSelect(
 
 
 class PageButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"setup:page:(?P<page>\w+)"
+    FromCustomId,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"setup:page:(?P<page>\w+)",
 ):
-    def __init__(self, page: str, button: discord.ui.Button[Any]) -> None:
+    def __init__(self, button: discord.ui.Button[Any], *, page: str) -> None:
         super().__init__(button)
         self.page = page
 
@@ -239,17 +233,7 @@ class PageButton(
             custom_id=f"setup:page:{page}",
             row=row,
         )
-        return cls(page, button)
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
-        match: re.Match[str],
-        /,
-    ) -> PageButton:
-        return cls(match["page"], item)
+        return cls(button, page=page)
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         return await _refuse_non_managers(interaction)
