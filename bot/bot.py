@@ -17,7 +17,9 @@ from discord.ext import commands
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import cogs
+from bot.clock import Clock, SystemClock
 from bot.settings import Settings
+from bot.timers import Timers
 from bot.tree import KinshipTree
 from db.engine import SessionFactory, create_engine, create_session_factory
 from db.migrate import upgrade
@@ -52,6 +54,7 @@ class KinshipBot(commands.Bot):
         engine: AsyncEngine,
         sessions: SessionFactory,
         scheduler: AsyncIOScheduler,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -70,12 +73,14 @@ class KinshipBot(commands.Bot):
         self.engine = engine
         self.sessions = sessions
         self.scheduler = scheduler
+        self.clock: Clock = clock or SystemClock()
+        self.timers = Timers(scheduler, self.clock)
         self._background: set[asyncio.Task[Any]] = set()
         # Capabilities add their own buttons to the first page of the /setup panel.
         self.setup_buttons: list[Callable[[], discord.ui.Item[Any]]] = []
 
     @classmethod
-    async def create(cls, settings: Settings) -> KinshipBot:
+    async def create(cls, settings: Settings, *, clock: Clock | None = None) -> KinshipBot:
         """Build the bot and everything it owns from settings; the database is upgraded first.
 
         Raises OSError or SQLAlchemyError when the database cannot be opened."""
@@ -85,7 +90,13 @@ class KinshipBot(commands.Bot):
         except BaseException:
             await engine.dispose()
             raise
-        return cls(settings, engine, create_session_factory(engine), AsyncIOScheduler(timezone=UTC))
+        return cls(
+            settings,
+            engine,
+            create_session_factory(engine),
+            AsyncIOScheduler(timezone=UTC),
+            clock,
+        )
 
     async def setup_hook(self) -> None:
         for module in cog_modules():

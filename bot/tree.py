@@ -15,14 +15,6 @@ from bot.errors import KinshipError
 log = logging.getLogger(__name__)
 
 
-class NotModerator(app_commands.CheckFailure):
-    def __init__(self) -> None:
-        super().__init__(
-            "Only moderators can do this: members with this server's moderator role or the "
-            "Manage Server permission."
-        )
-
-
 async def reply(
     interaction: discord.Interaction[Any], content: str | None = None, **kwargs: Any
 ) -> None:

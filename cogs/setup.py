@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.autocomplete import region_choices, timezone_choices
 from bot.bot import KinshipBot
+from bot.checks import SERVER_MANAGER, Gated, server_manager_only
 from bot.components import FromCustomId
 from bot.errors import InvalidInput
 from bot.services import guild_config
@@ -108,19 +109,6 @@ async def render_panel(
     }
 
 
-def _can_manage(interaction: discord.Interaction[Any]) -> bool:
-    return interaction.guild is not None and interaction.permissions.manage_guild
-
-
-async def _refuse_non_managers(interaction: discord.Interaction[Any]) -> bool:
-    if _can_manage(interaction):
-        return True
-    await interaction.response.send_message(
-        "Only members with the Manage Server permission can change Kinship's setup.", ephemeral=True
-    )
-    return False
-
-
 def channel_access(channel: discord.abc.GuildChannel) -> ChannelAccess:
     me = channel.guild.me
     mine = channel.permissions_for(me)
@@ -152,11 +140,14 @@ def validate_choice(guild: discord.Guild, item: ConfigItem, chosen_id: int) -> N
 
 
 class ConfigSelect(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Select[Any]],
     template=r"setup:set:(?P<column>\w+)",
 ):
     """One role or channel menu of the panel; survives restarts, re-checks its presser."""
+
+    gate = SERVER_MANAGER
 
     def __init__(self, select: discord.ui.Select[Any], *, column: str) -> None:
         super().__init__(select)
@@ -190,9 +181,6 @@ class ConfigSelect(
             )
         return cls(select, column=item.value)
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _refuse_non_managers(interaction)
-
     async def callback(self, interaction: discord.Interaction[KinshipBot]) -> None:  # type: ignore[override]
         await guarded(interaction, self._save(interaction))
 
@@ -217,10 +205,13 @@ class ConfigSelect(
 
 
 class PageButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"setup:page:(?P<page>\w+)",
 ):
+    gate = SERVER_MANAGER
+
     def __init__(self, button: discord.ui.Button[Any], *, page: str) -> None:
         super().__init__(button)
         self.page = page
@@ -234,9 +225,6 @@ class PageButton(
             row=row,
         )
         return cls(button, page=page)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return await _refuse_non_managers(interaction)
 
     async def callback(self, interaction: discord.Interaction[KinshipBot]) -> None:  # type: ignore[override]
         await guarded(interaction, self._show(interaction))
@@ -267,7 +255,7 @@ class Setup(commands.Cog):
     @app_commands.autocomplete(timezone=timezone_choices, region=region_choices)
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
+    @server_manager_only()
     async def setup(
         self,
         interaction: discord.Interaction[KinshipBot],

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crisis import SEVERITIES, ScanRules, compile_rules
 from bot.errors import InvalidInput, NotFound
+from bot.services.member_data import PersonalData
 from db.models import CrisisTerm
 
 MAX_TERMS_PER_SERVER = 1000
@@ -90,3 +91,6 @@ async def scan_rules(session: AsyncSession, guild_id: int) -> ScanRules | None:
     extra = tuple((t.term, t.severity or "high") for t in terms if t.kind == "extra")
     ignored = tuple(t.term for t in terms if t.kind == "ignored")
     return compile_rules(extra, ignored)
+
+
+PERSONAL_DATA = (PersonalData(CrisisTerm, None, "Crisis terms you added", mentions=("added_by",)),)

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crisis import severity_rank
 from bot.errors import InvalidInput, NotFound
-from bot.services import member_data
 from bot.services.guild_config import get_config
+from bot.services.member_data import PersonalData
 from db.models import (
     OPEN_STATES,
     CaseEvent,
@@ -743,8 +743,14 @@ async def set_member_region(
     await session.commit()
 
 
-member_data.register(CrisisCase, "member_id", "Crisis cases about you, with their history")
-member_data.register(
-    MemberCrisisPreference, "user_id", "Your scanning choice and crisis-line country"
+PERSONAL_DATA = (
+    PersonalData(
+        CrisisCase,
+        "member_id",
+        "Crisis cases about you, with their history",
+        mentions=("claimed_by", "closed_by"),
+    ),
+    PersonalData(CaseEvent, None, "Actions on crisis cases", mentions=("actor_id",)),
+    PersonalData(MemberCrisisPreference, "user_id", "Your scanning choice and crisis-line country"),
+    PersonalData(DutyStatus, "user_id", "Whether you are on duty for crisis alerts"),
 )
-member_data.register(DutyStatus, "user_id", "Whether you are on duty for crisis alerts")

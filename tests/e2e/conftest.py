@@ -12,6 +12,7 @@ import pytest
 import yarl
 
 from bot.bot import KinshipBot
+from bot.clock import Clock, ManualClock
 from bot.settings import Settings
 from tests.conftest import TEST_TOKEN
 
@@ -85,11 +86,18 @@ def client_runner() -> Callable[..., contextlib.AbstractAsyncContextManager[disc
 
 @contextlib.asynccontextmanager
 async def start_kinship(
-    standin: DiscordStandIn, database_url: str, **settings: object
+    standin: DiscordStandIn,
+    database_url: str,
+    *,
+    clock: Clock | None = None,
+    **settings: object,
 ) -> AsyncIterator[KinshipBot]:
-    """The real Kinship bot, built as `python -m bot` builds it, connected to the stand-in."""
+    """The real Kinship bot, built as `python -m bot` builds it, connected to the stand-in.
+
+    With a ``ManualClock``, the test moves time: ``clock.advance(...)`` then
+    ``await bot.timers.run_due()`` runs whatever fell due, with no sleeping."""
     bot = await KinshipBot.create(
-        Settings(discord_token=TEST_TOKEN, database_url=database_url, **settings)
+        Settings(discord_token=TEST_TOKEN, database_url=database_url, **settings), clock=clock
     )
     async with run_client(bot, TEST_TOKEN):
         await standin.wait_ready()
@@ -102,6 +110,13 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def kinship(standin: DiscordStandIn, database_url: str) -> AsyncIterator[KinshipBot]:
-    async with start_kinship(standin, database_url) as bot:
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+async def kinship(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> AsyncIterator[KinshipBot]:
+    async with start_kinship(standin, database_url, clock=clock) as bot:
         yield bot

@@ -1,0 +1,14 @@
+"""Every capability's declaration of what it stores about a person, listed explicitly.
+
+A new capability adds its ``PERSONAL_DATA`` here; the meta-test in
+``tests/services/test_member_data.py`` fails for any table with a person column left out."""
+
+from __future__ import annotations
+
+from bot.services import crisis_terms, escalation
+from bot.services.member_data import PersonalData
+
+PERSONAL_DATA: tuple[PersonalData, ...] = (
+    *escalation.PERSONAL_DATA,
+    *crisis_terms.PERSONAL_DATA,
+)
