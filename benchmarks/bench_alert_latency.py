@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_alert_latency.py [--samples 200 --rate 50 --duration 60]
 
 The real KinshipBot (temporary SQLite file) runs against the Discord stand-in
-(tests/e2e/standin) in this process, on 127.0.0.1 only. ``--communities`` configured servers
+(standin/) in this process, on 127.0.0.1 only. ``--communities`` configured servers
 each have chat channels, a "support" channel and a private escalation channel. For
 ``--duration`` seconds a paced generator posts ``--rate`` harmless messages per second from
 many members across the chat channels; meanwhile ``--samples`` crisis messages, spread evenly
@@ -49,8 +49,7 @@ from bot.crisis import scan  # noqa: E402
 from bot.services import guild_config  # noqa: E402
 from bot.services.guild_config import ConfigItem  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from tests.conftest import TEST_TOKEN  # noqa: E402
-from tests.e2e.standin import DiscordStandIn  # noqa: E402
+from standin import TEST_TOKEN, DiscordStandIn  # noqa: E402
 
 CRISIS_TEXTS = (
     "honestly i want to die, i can't do this anymore",

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_startup.py [--guilds 1000 --members 200]
 
-The Discord stand-in (tests/e2e/standin) serves ``--guilds`` servers of ``--members`` members
+The Discord stand-in (standin/) serves ``--guilds`` servers of ``--members`` members
 each (the bot and the owner included) from a separate process, so the RSS figures are the
 bot's alone. Each bot start also runs in a fresh process of its own, against a fresh stand-in
 and a fresh temporary SQLite file, so the two rows cannot share caches or heap:
@@ -54,7 +54,7 @@ def status_kib(field: str) -> int:
 
 async def serve(guilds: int, members: int) -> None:
     """Builds the world, prints ``PORT <n>``, serves until stdin closes (or SERVER_TIMEOUT)."""
-    from tests.e2e.standin import DiscordStandIn
+    from standin import DiscordStandIn
 
     standin = DiscordStandIn()
     for i in range(guilds):
@@ -103,7 +103,7 @@ async def run_bot(variant: str, port: int, ready_timeout: float) -> dict[str, An
     import yarl
 
     from bot.settings import Settings
-    from tests.conftest import TEST_TOKEN
+    from standin import TEST_TOKEN
 
     discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{port}/")

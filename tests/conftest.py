@@ -17,7 +17,6 @@ from db.migrate import upgrade
 POSTGRES_URL = os.environ.get(
     "KINSHIP_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
-TEST_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
 
 
 async def _fresh_postgres_schema() -> tuple[str, str]:

@@ -8,7 +8,7 @@ from discord import app_commands
 
 from bot.bot import KinshipBot, cog_modules
 from bot.settings import Settings
-from tests.conftest import TEST_TOKEN
+from standin import TEST_TOKEN
 
 
 async def test_every_cog_loads_and_commands_are_unique_and_described(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import discord
 
 from bot.permissions import REASONS, required_permissions
-from tests.conftest import TEST_TOKEN
+from standin import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError
-from tests.conftest import TEST_TOKEN
+from standin import TEST_TOKEN
 
 
 def test_defaults_with_only_a_token() -> None:

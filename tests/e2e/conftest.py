@@ -14,9 +14,7 @@ import yarl
 from bot.bot import KinshipBot
 from bot.clock import Clock, ManualClock
 from bot.settings import Settings
-from tests.conftest import TEST_TOKEN
-
-from .standin import DiscordStandIn
+from standin import TEST_TOKEN, DiscordStandIn
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from bot.services import escalation, guild_config
 from bot.services.guild_config import ConfigItem
 from db.engine import create_engine, create_session_factory
 from db.models import CaseEvent, CrisisCase
+from standin import DiscordStandIn, FakeGuild
 
 from .conftest import start_kinship
-from .standin import DiscordStandIn, FakeGuild
 
 CRISIS = "honestly i want to die, i can't do this anymore"
 IMMINENT = "i have the pills ready and i'm taking them all tonight. goodbye everyone"

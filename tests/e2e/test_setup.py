@@ -8,10 +8,10 @@ from typing import Any
 from bot.bot import KinshipBot
 from bot.services import guild_config
 from db.models import GuildConfig
+from standin import DiscordStandIn, InteractionRecord
+from standin.world import SEND_MESSAGES
 
 from .conftest import start_kinship
-from .standin import DiscordStandIn, InteractionRecord
-from .standin.world import SEND_MESSAGES
 
 
 async def saved_config(bot: KinshipBot, guild_id: int) -> GuildConfig:

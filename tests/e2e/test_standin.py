@@ -13,9 +13,10 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
+from standin import VIEW_CHANNEL, DiscordStandIn
+from standin.world import EMBED_LINKS, SEND_MESSAGES
+
 from .conftest import run_client
-from .standin import VIEW_CHANNEL, DiscordStandIn
-from .standin.world import EMBED_LINKS, SEND_MESSAGES
 
 
 def make_bot(*, messages: bool = False) -> commands.Bot:

@@ -12,9 +12,7 @@ import pytest
 from bot.__main__ import run
 from bot.bot import intents
 from bot.settings import Settings
-from tests.conftest import TEST_TOKEN
-
-from .standin import DiscordStandIn
+from standin import TEST_TOKEN, DiscordStandIn
 
 
 def settings(tmp_path: Path) -> Settings:

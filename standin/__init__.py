@@ -14,6 +14,9 @@ from .world import (
     FakeUser,
 )
 
+# A well-formed bot token (its first part is a base64 user id) for bots talking to the stand-in.
+TEST_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+
 __all__ = [
     "ADMINISTRATOR",
     "ALL_PERMISSIONS",
@@ -21,6 +24,7 @@ __all__ = [
     "DEFAULT_EVERYONE_PERMISSIONS",
     "EMBED_LINKS",
     "SEND_MESSAGES",
+    "TEST_TOKEN",
     "VIEW_CHANNEL",
     "DiscordStandIn",
     "FakeGuild",
