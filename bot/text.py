@@ -1,0 +1,41 @@
+"""Text members give that Kinship stores and shows back: cleaned the same way everywhere."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.errors import InvalidInput
+
+# Bidirectional overrides and isolates can make stored text display reversed or hide parts of
+# it; zero-width characters can make two look-alike entries differ or smuggle hidden content.
+_INVISIBLE = dict.fromkeys(
+    [
+        *range(0x202A, 0x202F),  # LRE, RLE, PDF, LRO, RLO
+        *range(0x2066, 0x206A),  # LRI, RLI, FSI, PDI
+        0x200B,  # zero-width space
+        0x200C,  # zero-width non-joiner
+        0x200D,  # zero-width joiner
+        0x200E,  # left-to-right mark
+        0x200F,  # right-to-left mark
+        0x2060,  # word joiner
+        0xFEFF,  # zero-width no-break space / BOM
+        0x180E,  # Mongolian vowel separator
+    ]
+)
+
+
+def clean_user_text(text: str, *, limit: int, what: str = "text", required: bool = False) -> str:
+    """NFC-normalised text without bidi controls, zero-width or other control characters
+    (newlines and tabs kept), trimmed; refuses text over ``limit`` characters, naming the limit."""
+    cleaned = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    cleaned = "".join(
+        ch for ch in cleaned if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf"}
+    ).strip()
+    if required and not cleaned:
+        raise InvalidInput(f"The {what} is empty; please write something.")
+    if len(cleaned) > limit:
+        raise InvalidInput(
+            f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}. "
+            "Please shorten it and try again."
+        )
+    return cleaned
