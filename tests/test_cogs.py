@@ -18,8 +18,12 @@ async def test_every_cog_loads_and_commands_are_unique_and_described(tmp_path: P
         modules = cog_modules()
         assert "cogs.setup" in modules and "cogs.crisis" in modules
         assert not any(m.rsplit(".", 1)[1].startswith("_") for m in modules)
+        # A package cog is one extension: its submodules are never loaded on their own.
+        assert not [m for m in modules if m.startswith("cogs.crisis.")]
         for module in modules:
             await bot.load_extension(module)
+
+        assert [e for e in bot.extensions if e.startswith("cogs.crisis")] == ["cogs.crisis"]
 
         top_level = [c.name for c in bot.tree.get_commands()]
         assert len(top_level) == len(set(top_level))

@@ -7,11 +7,13 @@ import unicodedata
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.crisis import SEVERITIES, ScanRules, compile_rules
 from bot.errors import InvalidInput, NotFound
 from bot.services.member_data import PersonalData
 from db.models import CrisisTerm
+from db.rows import rowcount
 
 MAX_TERMS_PER_SERVER = 1000
 KINDS = ("extra", "ignored")
@@ -42,7 +44,7 @@ async def add_term(
         severity = None
     cleaned = normalise_term(term)
     count = await session.scalar(
-        select(func.count()).select_from(CrisisTerm).where(CrisisTerm.guild_id == guild_id)
+        select(func.count()).select_from(CrisisTerm).where(col(CrisisTerm.guild_id) == guild_id)
     )
     if (count or 0) >= MAX_TERMS_PER_SERVER:
         raise InvalidInput(
@@ -64,10 +66,12 @@ async def remove_term(session: AsyncSession, guild_id: int, kind: str, term: str
     cleaned = normalise_term(term)
     result = await session.execute(
         delete(CrisisTerm).where(
-            CrisisTerm.guild_id == guild_id, CrisisTerm.kind == kind, CrisisTerm.term == cleaned
+            col(CrisisTerm.guild_id) == guild_id,
+            col(CrisisTerm.kind) == kind,
+            col(CrisisTerm.term) == cleaned,
         )
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         await session.commit()
         raise NotFound(f"`{cleaned}` is not in this server's {kind} terms.")
     await session.commit()
@@ -77,8 +81,8 @@ async def list_terms(session: AsyncSession, guild_id: int) -> list[CrisisTerm]:
     return list(
         await session.scalars(
             select(CrisisTerm)
-            .where(CrisisTerm.guild_id == guild_id)
-            .order_by(CrisisTerm.kind, CrisisTerm.term)
+            .where(col(CrisisTerm.guild_id) == guild_id)
+            .order_by(col(CrisisTerm.kind), col(CrisisTerm.term))
         )
     )
 

@@ -11,24 +11,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.crisis import severity_rank
 from bot.errors import InvalidInput, NotFound
+from bot.services import crisis_preferences, duty
+from bot.services.crisis_policy import reping_delay
+from bot.services.duty import AlertTargets
 from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
-from db.models import (
-    OPEN_STATES,
-    CaseEvent,
-    CrisisCase,
-    DutyStatus,
-    GuildConfig,
-    MemberCrisisPreference,
-)
+from db.models import OPEN_STATES, CaseEvent, CrisisCase, GuildConfig
+from db.rows import rowcount
 from db.types import utcnow
-from db.upsert import insert_ignore
 
 CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
@@ -84,17 +81,6 @@ class IntakeResult:
 
 
 @dataclass(frozen=True, slots=True)
-class AlertTargets:
-    """Who an alert pings: on-duty supporters under their daily cap, else the moderator role."""
-
-    user_ids: tuple[int, ...] = ()
-    role_ids: tuple[int, ...] = ()
-
-    def mentions(self) -> str:
-        return " ".join([f"<@{u}>" for u in self.user_ids] + [f"<@&{r}>" for r in self.role_ids])
-
-
-@dataclass(frozen=True, slots=True)
 class EscalationStep:
     case: CrisisCase
     level: int
@@ -107,6 +93,15 @@ class CaseStats:
     open: int = 0
     median_minutes_to_claim: float | None = None
     outcomes_by_week: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+class AlreadyClaimed(InvalidInput):
+    """Someone claimed the case first; the cog can name them (``claimed_by``)."""
+
+    def __init__(self, case_id: int, claimed_by: int, *, by_you: bool) -> None:
+        who = "you" if by_you else "another responder"
+        super().__init__(f"Case #{case_id} is already claimed by {who}.")
+        self.case_id, self.claimed_by, self.by_you = case_id, claimed_by, by_you
 
 
 def make_excerpt(
@@ -122,15 +117,6 @@ def make_excerpt(
     start = max(0, min(centre - limit // 3, len(flat) - limit))
     clipped = flat[start : start + limit - 2]
     return ("…" if start else "") + clipped + "…"
-
-
-def reescalation_delay(config: GuildConfig, severity: str) -> timedelta | None:
-    seconds = {
-        "imminent": config.reescalate_imminent_seconds,
-        "high": config.reescalate_high_seconds,
-        "concern": config.reescalate_concern_seconds,
-    }.get(severity)
-    return timedelta(seconds=seconds) if seconds else None
 
 
 def _event(
@@ -154,18 +140,13 @@ def _event(
 # --- intake ------------------------------------------------------------------------------------
 
 
-async def is_opted_out(session: AsyncSession, guild_id: int, user_id: int) -> bool:
-    preference = await session.get(MemberCrisisPreference, (guild_id, user_id))
-    return bool(preference and preference.scanning_opted_out)
-
-
 async def open_case_for(session: AsyncSession, guild_id: int, member_id: int) -> CrisisCase | None:
     return await session.scalar(
         select(CrisisCase).where(
-            CrisisCase.guild_id == guild_id,
-            CrisisCase.member_id == member_id,
-            CrisisCase.state.in_(OPEN_STATES),
-            CrisisCase.source != "test",
+            col(CrisisCase.guild_id) == guild_id,
+            col(CrisisCase.member_id) == member_id,
+            col(CrisisCase.state).in_(OPEN_STATES),
+            col(CrisisCase.source) != "test",
         )
     )
 
@@ -178,7 +159,7 @@ async def record_detection(
     config = await get_config(session, detection.guild_id)
     if detection.source in {"message", "automod"} and (
         not config.crisis_scanning
-        or await is_opted_out(session, detection.guild_id, detection.member_id)
+        or await crisis_preferences.is_opted_out(session, detection.guild_id, detection.member_id)
     ):
         return IntakeResult(Intake.SKIPPED)
     if detection.source != "test":
@@ -186,7 +167,7 @@ async def record_detection(
         if existing is not None:
             return await _attach(session, existing, detection, now)
 
-    delay = reescalation_delay(config, detection.severity)
+    delay = reping_delay(config, detection.severity)
     withheld = config.crisis_contact_mode == "approval" and detection.source not in {
         "requested",
         "test",
@@ -239,7 +220,7 @@ async def _attach(
         return IntakeResult(Intake.DUPLICATE, case)
     raised = severity_rank(detection.severity) > severity_rank(case.severity)
     values: dict[str, object] = {
-        "detections": CrisisCase.detections + 1,
+        "detections": col(CrisisCase.detections) + 1,
         "excerpt": detection.excerpt[:300] or case.excerpt,
         "updated_at": now,
     }
@@ -254,9 +235,9 @@ async def _attach(
         }
         if case.state == "open":
             config = await get_config(session, case.guild_id)
-            delay = reescalation_delay(config, detection.severity)
+            delay = reping_delay(config, detection.severity)
             values["next_escalation_at"] = now + delay if delay else None
-    await session.execute(update(CrisisCase).where(CrisisCase.id == case.id).values(**values))
+    await session.execute(update(CrisisCase).where(col(CrisisCase.id) == case.id).values(**values))
     session.add(
         _event(
             case,
@@ -272,44 +253,6 @@ async def _attach(
 
 
 # --- delivery ----------------------------------------------------------------------------------
-
-
-async def pings_today(session: AsyncSession, guild_id: int, now: datetime) -> Counter[int]:
-    since = now - timedelta(days=1)
-    rows = await session.execute(
-        select(CaseEvent.actor_id, func.count())
-        .where(
-            CaseEvent.guild_id == guild_id,
-            CaseEvent.action == "pinged",
-            CaseEvent.created_at >= since,
-        )
-        .group_by(CaseEvent.actor_id)
-    )
-    return Counter({actor: count for actor, count in rows.all() if actor is not None})
-
-
-async def alert_targets(
-    session: AsyncSession, guild_id: int, now: datetime | None = None
-) -> AlertTargets:
-    """On-duty supporters who are under today's cap, least-pinged first; else the moderator role."""
-    now = now or utcnow()
-    config = await get_config(session, guild_id)
-    on_duty = list(
-        await session.scalars(
-            select(DutyStatus.user_id).where(
-                DutyStatus.guild_id == guild_id, DutyStatus.on_duty.is_(True)
-            )
-        )
-    )
-    if on_duty:
-        counts = await pings_today(session, guild_id, now)
-        available = sorted(
-            (u for u in on_duty if counts[u] < config.supporter_daily_cap),
-            key=lambda u: (counts[u], u),
-        )
-        if available:
-            return AlertTargets(user_ids=tuple(available))
-    return AlertTargets(role_ids=(config.moderator_role_id,) if config.moderator_role_id else ())
 
 
 async def mark_delivered(
@@ -354,18 +297,18 @@ async def mark_delivery_failed(
 
 async def mark_owner_warned(session: AsyncSession, case_id: int) -> None:
     await session.execute(
-        update(CrisisCase).where(CrisisCase.id == case_id).values(owner_warned=True)
+        update(CrisisCase).where(col(CrisisCase.id) == case_id).values(owner_warned=True)
     )
     await session.commit()
 
 
 async def undelivered(session: AsyncSession, guild_id: int | None = None) -> list[CrisisCase]:
     query = select(CrisisCase).where(
-        CrisisCase.alert_message_id.is_(None), CrisisCase.state.in_(OPEN_STATES)
+        col(CrisisCase.alert_message_id).is_(None), col(CrisisCase.state).in_(OPEN_STATES)
     )
     if guild_id is not None:
-        query = query.where(CrisisCase.guild_id == guild_id)
-    return list(await session.scalars(query.order_by(CrisisCase.id)))
+        query = query.where(col(CrisisCase.guild_id) == guild_id)
+    return list(await session.scalars(query.order_by(col(CrisisCase.id))))
 
 
 async def record_member_contact(
@@ -392,6 +335,43 @@ async def get_case(session: AsyncSession, guild_id: int, case_id: int) -> Crisis
     return await _load(session, case_id, guild_id)
 
 
+async def find_case(session: AsyncSession, case_id: int) -> CrisisCase | None:
+    """A case by id in any server, fresh from the database (for timers and delivery)."""
+    return await session.get(CrisisCase, case_id, populate_existing=True)
+
+
+async def case_member(session: AsyncSession, case_id: int) -> int | None:
+    """The member a case is about, or None if the case is gone (purged)."""
+    return await session.scalar(
+        select(col(CrisisCase.member_id)).where(col(CrisisCase.id) == case_id)
+    )
+
+
+RESOURCES_WANTED = ("awaiting_approval", "dms_closed")
+
+
+async def approve_member_contact(
+    session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime | None = None
+) -> CrisisCase:
+    """A responder asks to send the member crisis lines: allowed only while they have none
+    (approval mode, or their DMs were closed). One press wins; the case goes to ``pending``."""
+    now = now or utcnow()
+    result = await session.execute(
+        update(CrisisCase)
+        .where(
+            col(CrisisCase.id) == case_id,
+            col(CrisisCase.guild_id) == guild_id,
+            col(CrisisCase.member_contact).in_(RESOURCES_WANTED),
+        )
+        .values(member_contact="pending", updated_at=now)
+    )
+    case = await _load(session, case_id, guild_id)
+    await session.commit()
+    if rowcount(result) != 1:
+        raise InvalidInput(f"The member of case #{case_id} already has the crisis lines.")
+    return case
+
+
 async def claim(
     session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime | None = None
 ) -> CrisisCase:
@@ -399,7 +379,9 @@ async def claim(
     result = await session.execute(
         update(CrisisCase)
         .where(
-            CrisisCase.id == case_id, CrisisCase.guild_id == guild_id, CrisisCase.state == "open"
+            col(CrisisCase.id) == case_id,
+            col(CrisisCase.guild_id) == guild_id,
+            col(CrisisCase.state) == "open",
         )
         .values(
             state="claimed",
@@ -411,12 +393,11 @@ async def claim(
         )
     )
     case = await _load(session, case_id, guild_id)
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         state, claimer = case.state, case.claimed_by
         await session.commit()
-        if state == "claimed":
-            who = "you" if claimer == actor_id else f"<@{claimer}>"
-            raise InvalidInput(f"Case #{case_id} is already claimed by {who}.")
+        if state == "claimed" and claimer is not None:
+            raise AlreadyClaimed(case_id, claimer, by_you=claimer == actor_id)
         raise InvalidInput(f"Case #{case_id} is already closed.")
     session.add(_event(case, "claimed", actor_id, None, now))
     await session.commit()
@@ -436,9 +417,9 @@ async def close(
     result = await session.execute(
         update(CrisisCase)
         .where(
-            CrisisCase.id == case_id,
-            CrisisCase.guild_id == guild_id,
-            CrisisCase.state.in_(OPEN_STATES),
+            col(CrisisCase.id) == case_id,
+            col(CrisisCase.guild_id) == guild_id,
+            col(CrisisCase.state).in_(OPEN_STATES),
         )
         .values(
             state=state,
@@ -451,7 +432,7 @@ async def close(
         )
     )
     case = await _load(session, case_id, guild_id)
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         closed_as = case.outcome or case.state
         await session.commit()
         raise InvalidInput(f"Case #{case_id} is already closed ({closed_as}).")
@@ -488,8 +469,8 @@ async def history(session: AsyncSession, guild_id: int, case_id: int) -> list[Ca
     return list(
         await session.scalars(
             select(CaseEvent)
-            .where(CaseEvent.case_id == case_id, CaseEvent.guild_id == guild_id)
-            .order_by(CaseEvent.id)
+            .where(col(CaseEvent.case_id) == case_id, col(CaseEvent.guild_id) == guild_id)
+            .order_by(col(CaseEvent.id))
         )
     )
 
@@ -499,11 +480,11 @@ async def open_cases(session: AsyncSession, guild_id: int) -> list[CrisisCase]:
         await session.scalars(
             select(CrisisCase)
             .where(
-                CrisisCase.guild_id == guild_id,
-                CrisisCase.state.in_(OPEN_STATES),
-                CrisisCase.source != "test",
+                col(CrisisCase.guild_id) == guild_id,
+                col(CrisisCase.state).in_(OPEN_STATES),
+                col(CrisisCase.source) != "test",
             )
-            .order_by(CrisisCase.created_at)
+            .order_by(col(CrisisCase.created_at))
         )
     )
 
@@ -516,9 +497,9 @@ async def stats(
     cases = list(
         await session.scalars(
             select(CrisisCase).where(
-                CrisisCase.guild_id == guild_id,
-                CrisisCase.source != "test",
-                CrisisCase.created_at >= since,
+                col(CrisisCase.guild_id) == guild_id,
+                col(CrisisCase.source) != "test",
+                col(CrisisCase.created_at) >= since,
             )
         )
     )
@@ -544,11 +525,11 @@ async def cases_with_timers(session: AsyncSession) -> list[CrisisCase]:
     return list(
         await session.scalars(
             select(CrisisCase).where(
-                CrisisCase.state.in_(OPEN_STATES),
+                col(CrisisCase.state).in_(OPEN_STATES),
                 or_(
-                    CrisisCase.next_escalation_at.is_not(None),
-                    CrisisCase.reminder_at.is_not(None),
-                    CrisisCase.alert_message_id.is_(None),
+                    col(CrisisCase.next_escalation_at).is_not(None),
+                    col(CrisisCase.reminder_at).is_not(None),
+                    col(CrisisCase.alert_message_id).is_(None),
                 ),
             )
         )
@@ -556,9 +537,10 @@ async def cases_with_timers(session: AsyncSession) -> list[CrisisCase]:
 
 
 async def take_escalation_step(
-    session: AsyncSession, case_id: int, now: datetime | None = None
+    session: AsyncSession, case_id: int, now: datetime | None = None, *, owner_id: int | None = None
 ) -> EscalationStep | None:
-    """If the case is still unclaimed and due, move it one level up; each level fires once."""
+    """If the case is still unclaimed and due, move it one level up; each level fires once.
+    ``owner_id`` is the server owner, pinged at the last level when there is no backup role."""
     now = now or utcnow()
     case = await session.get(CrisisCase, case_id, populate_existing=True)
     if (
@@ -571,30 +553,21 @@ async def take_escalation_step(
         return None
     config = await get_config(session, case.guild_id)
     level = case.escalation_level + 1
-    delay = reescalation_delay(config, case.severity)
+    delay = reping_delay(config, case.severity)
     next_at = now + delay if level == 1 and delay else None
     result = await session.execute(
         update(CrisisCase)
         .where(
-            CrisisCase.id == case_id,
-            CrisisCase.escalation_level == case.escalation_level,
-            CrisisCase.state == "open",
+            col(CrisisCase.id) == case_id,
+            col(CrisisCase.escalation_level) == case.escalation_level,
+            col(CrisisCase.state) == "open",
         )
         .values(escalation_level=level, next_escalation_at=next_at, updated_at=now)
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         await session.commit()  # nothing changed; rollback would expire loaded objects
         return None
-    if level == 1:
-        targets = await alert_targets(session, case.guild_id, now)
-        if config.moderator_role_id and config.moderator_role_id not in targets.role_ids:
-            targets = AlertTargets(targets.user_ids, (*targets.role_ids, config.moderator_role_id))
-    else:
-        targets = (
-            AlertTargets(role_ids=(config.backup_role_id,))
-            if config.backup_role_id
-            else AlertTargets()
-        )
+    targets = await duty.reescalation_targets(session, case.guild_id, level, now, owner_id=owner_id)
     session.add(_event(case, "reescalated", None, f"level {level}", now))
     await session.commit()
     await session.refresh(case)
@@ -608,11 +581,13 @@ async def take_due_reminder(
     result = await session.execute(
         update(CrisisCase)
         .where(
-            CrisisCase.id == case_id, CrisisCase.state == "claimed", CrisisCase.reminder_at <= now
+            col(CrisisCase.id) == case_id,
+            col(CrisisCase.state) == "claimed",
+            col(CrisisCase.reminder_at) <= now,
         )
         .values(reminder_at=None)
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         await session.commit()  # nothing changed; rollback would expire loaded objects
         return None
     case = await _load(session, case_id)
@@ -626,76 +601,38 @@ async def purge_expired(session: AsyncSession, now: datetime | None = None) -> i
     now = now or utcnow()
     default_days = GuildConfig.model_fields["case_retention_days"].default
     custom = dict(
-        (await session.execute(select(GuildConfig.guild_id, GuildConfig.case_retention_days))).all()
+        (
+            await session.execute(
+                select(col(GuildConfig.guild_id), col(GuildConfig.case_retention_days))
+            )
+        ).all()
     )
-    closed = ~CrisisCase.state.in_(OPEN_STATES)
+    closed = ~col(CrisisCase.state).in_(OPEN_STATES)
     conditions = [
-        and_(CrisisCase.guild_id == guild_id, CrisisCase.closed_at < now - timedelta(days=days))
+        and_(
+            col(CrisisCase.guild_id) == guild_id,
+            col(CrisisCase.closed_at) < now - timedelta(days=days),
+        )
         for guild_id, days in custom.items()
     ]
     conditions.append(
         and_(
-            CrisisCase.guild_id.not_in(custom) if custom else True,
-            CrisisCase.closed_at < now - timedelta(days=default_days),
+            col(CrisisCase.guild_id).not_in(custom) if custom else True,
+            col(CrisisCase.closed_at) < now - timedelta(days=default_days),
         )
     )
-    doomed = list(await session.scalars(select(CrisisCase.id).where(closed, or_(*conditions))))
+    doomed = list(await session.scalars(select(col(CrisisCase.id)).where(closed, or_(*conditions))))
     if doomed:
-        await session.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(doomed)))
-        await session.execute(delete(CrisisCase).where(CrisisCase.id.in_(doomed)))
+        await session.execute(delete(CaseEvent).where(col(CaseEvent.case_id).in_(doomed)))
+        await session.execute(delete(CrisisCase).where(col(CrisisCase.id).in_(doomed)))
     await session.commit()
     return len(doomed)
 
 
-# --- rota and member preferences -----------------------------------------------------------------
+# --- member choices that touch a case --------------------------------------------------------
 
 
-async def set_duty(
-    session: AsyncSession, guild_id: int, user_id: int, on_duty: bool, now: datetime | None = None
-) -> None:
-    now = now or utcnow()
-    await insert_ignore(
-        session, DutyStatus, guild_id=guild_id, user_id=user_id, on_duty=False, changed_at=now
-    )
-    await session.execute(
-        update(DutyStatus)
-        .where(DutyStatus.guild_id == guild_id, DutyStatus.user_id == user_id)
-        .values(on_duty=on_duty, changed_at=now)
-    )
-    await session.commit()
-
-
-async def on_duty(session: AsyncSession, guild_id: int) -> list[int]:
-    return list(
-        await session.scalars(
-            select(DutyStatus.user_id).where(
-                DutyStatus.guild_id == guild_id, DutyStatus.on_duty.is_(True)
-            )
-        )
-    )
-
-
-async def _set_preference(
-    session: AsyncSession, guild_id: int, user_id: int, now: datetime, **values: object
-) -> None:
-    await insert_ignore(
-        session,
-        MemberCrisisPreference,
-        guild_id=guild_id,
-        user_id=user_id,
-        scanning_opted_out=False,
-        changed_at=now,
-    )
-    await session.execute(
-        update(MemberCrisisPreference)
-        .where(
-            MemberCrisisPreference.guild_id == guild_id, MemberCrisisPreference.user_id == user_id
-        )
-        .values(**values, changed_at=now)
-    )
-
-
-async def set_scanning(
+async def choose_scanning(
     session: AsyncSession,
     guild_id: int,
     user_id: int,
@@ -703,8 +640,9 @@ async def set_scanning(
     opted_out: bool,
     now: datetime | None = None,
 ) -> None:
+    """Save the member's scanning choice and note it on their open case, in one transaction."""
     now = now or utcnow()
-    await _set_preference(session, guild_id, user_id, now, scanning_opted_out=opted_out)
+    await crisis_preferences.set_scanning(session, guild_id, user_id, opted_out=opted_out, now=now)
     case = await open_case_for(session, guild_id, user_id)
     if case is not None:
         session.add(
@@ -713,34 +651,15 @@ async def set_scanning(
     await session.commit()
 
 
-async def opted_out_members(session: AsyncSession, guild_id: int) -> list[int]:
-    return list(
-        await session.scalars(
-            select(MemberCrisisPreference.user_id).where(
-                MemberCrisisPreference.guild_id == guild_id,
-                MemberCrisisPreference.scanning_opted_out.is_(True),
-            )
-        )
-    )
-
-
-async def member_region(session: AsyncSession, guild_id: int, user_id: int) -> str | None:
-    """The member's own country if they chose one, else the server's."""
-    preference = await session.get(MemberCrisisPreference, (guild_id, user_id))
-    if preference is not None and preference.region:
-        return preference.region
-    return (await get_config(session, guild_id)).region
-
-
-async def set_member_region(
-    session: AsyncSession,
-    guild_id: int,
-    user_id: int,
-    region: str | None,
-    now: datetime | None = None,
-) -> None:
-    await _set_preference(session, guild_id, user_id, now or utcnow(), region=region)
-    await session.commit()
+async def member_opts_out(
+    session: AsyncSession, case_id: int, member_id: int, now: datetime | None = None
+) -> CrisisCase:
+    """From the buttons in the member's DM: stop scanning them in the case's server."""
+    case = await session.get(CrisisCase, case_id, populate_existing=True)
+    if case is None or case.member_id != member_id:
+        raise NotFound("I couldn't find that message's case; it may have been closed already.")
+    await choose_scanning(session, case.guild_id, member_id, opted_out=True, now=now)
+    return case
 
 
 PERSONAL_DATA = (
@@ -751,6 +670,4 @@ PERSONAL_DATA = (
         mentions=("claimed_by", "closed_by"),
     ),
     PersonalData(CaseEvent, None, "Actions on crisis cases", mentions=("actor_id",)),
-    PersonalData(MemberCrisisPreference, "user_id", "Your scanning choice and crisis-line country"),
-    PersonalData(DutyStatus, "user_id", "Whether you are on duty for crisis alerts"),
 )

@@ -12,6 +12,7 @@ from zoneinfo import available_timezones
 import pycountry
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.errors import InvalidInput, NotConfigured
 from db.models import ConfigNotice, GuildConfig
@@ -95,13 +96,17 @@ async def get_config(session: AsyncSession, guild_id: int) -> GuildConfig:
     return config if config is not None else GuildConfig(guild_id=guild_id)
 
 
-async def _update(session: AsyncSession, guild_id: int, **values: object) -> GuildConfig:
+async def update_columns(
+    session: AsyncSession, guild_id: int, values: dict[str, object]
+) -> GuildConfig:
+    """Save columns of the server's row (creating it if needed). For services that own settings
+    kept on this table (e.g. ``crisis_policy``), which validate values first; not for cogs."""
     await insert_ignore(
         session, GuildConfig, guild_id=guild_id, created_at=utcnow(), updated_at=utcnow()
     )
     await session.execute(
         update(GuildConfig)
-        .where(GuildConfig.guild_id == guild_id)
+        .where(col(GuildConfig.guild_id) == guild_id)
         .values(**values, updated_at=utcnow())
     )
     await session.commit()
@@ -116,10 +121,10 @@ async def set_item(
     """Save (or clear, with None) one role or channel; any notice about that item is settled."""
     await session.execute(
         delete(ConfigNotice).where(
-            ConfigNotice.guild_id == guild_id, ConfigNotice.item == item.value
+            col(ConfigNotice.guild_id) == guild_id, col(ConfigNotice.item) == item.value
         )
     )
-    return await _update(session, guild_id, **{item.value: value})
+    return await update_columns(session, guild_id, {item.value: value})
 
 
 async def set_locale(
@@ -133,34 +138,7 @@ async def set_locale(
         values["region"] = resolve_region(region)
     if not values:
         return await get_config(session, guild_id)
-    return await _update(session, guild_id, **values)
-
-
-POLICY_FIELDS = frozenset(
-    {
-        "crisis_scanning",
-        "crisis_contact_mode",
-        "reescalate_imminent_seconds",
-        "reescalate_high_seconds",
-        "reescalate_concern_seconds",
-        "supporter_daily_cap",
-        "case_retention_days",
-    }
-)
-
-
-async def update_crisis_policy(
-    session: AsyncSession, guild_id: int, **changes: object
-) -> GuildConfig:
-    """Change how alerts escalate; unknown fields are a programming error, not user input."""
-    unknown = set(changes) - POLICY_FIELDS
-    if unknown:
-        raise ValueError(f"not crisis policy fields: {sorted(unknown)}")
-    if changes.get("crisis_contact_mode", "automatic") not in {"automatic", "approval"}:
-        raise InvalidInput("Member contact must be `automatic` or `approval`.")
-    if not changes:
-        return await get_config(session, guild_id)
-    return await _update(session, guild_id, **changes)
+    return await update_columns(session, guild_id, dict(values))
 
 
 def grants_responder(config: GuildConfig, *, role_ids: Iterable[int], manage_guild: bool) -> bool:
@@ -196,8 +174,8 @@ async def require(session: AsyncSession, guild_id: int, item: ConfigItem) -> int
     if value is not None:
         return value
     notice = await session.scalar(
-        select(ConfigNotice.message).where(
-            ConfigNotice.guild_id == guild_id, ConfigNotice.item == item.value
+        select(col(ConfigNotice.message)).where(
+            col(ConfigNotice.guild_id) == guild_id, col(ConfigNotice.item) == item.value
         )
     )
     raise NotConfigured(item.label, notice)
@@ -205,9 +183,9 @@ async def require(session: AsyncSession, guild_id: int, item: ConfigItem) -> int
 
 async def notices(session: AsyncSession, guild_id: int) -> list[str]:
     rows = await session.scalars(
-        select(ConfigNotice.message)
-        .where(ConfigNotice.guild_id == guild_id)
-        .order_by(ConfigNotice.id)
+        select(col(ConfigNotice.message))
+        .where(col(ConfigNotice.guild_id) == guild_id)
+        .order_by(col(ConfigNotice.id))
     )
     return list(rows)
 
@@ -236,8 +214,8 @@ async def forget_deleted(
     await session.execute(
         update(GuildConfig)
         .where(
-            GuildConfig.guild_id == guild_id,
-            or_(*(getattr(GuildConfig, i.value) == object_id for i in cleared)),
+            col(GuildConfig.guild_id) == guild_id,
+            or_(*(col(getattr(GuildConfig, i.value)) == object_id for i in cleared)),
         )
         .values({**{item.value: None for item in cleared}, "updated_at": utcnow()})
     )

@@ -22,6 +22,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel
 
+from db.rows import rowcount
+
 ANONYMOUS = 0  # stands in for a removed person where a column cannot be NULL
 
 
@@ -91,7 +93,7 @@ async def delete_member_data(
             result = await session.execute(
                 delete(source.model).where(in_guild & (_column(source, source.subject) == user_id))
             )
-            count += result.rowcount or 0  # type: ignore[attr-defined]
+            count += rowcount(result)
         for name in source.mentions:
             column = source.model.__table__.c[name]  # type: ignore[attr-defined]
             result = await session.execute(
@@ -99,7 +101,7 @@ async def delete_member_data(
                 .where(in_guild & (_column(source, name) == user_id))
                 .values({name: None if column.nullable else ANONYMOUS})
             )
-            count += result.rowcount or 0  # type: ignore[attr-defined]
+            count += rowcount(result)
         changed[source.table] = count
     await session.commit()
     return changed

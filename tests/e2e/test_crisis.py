@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from bot.bot import KinshipBot
-from bot.services import escalation, guild_config
+from bot.checks import NOT_YOURS, RESPONDER
+from bot.clock import ManualClock
+from bot.services import crisis_policy, crisis_preferences, escalation, guild_config
+from bot.services.crisis_policy import PolicyChange
 from bot.services.guild_config import ConfigItem
 from db.engine import create_engine, create_session_factory
 from db.models import CaseEvent, CrisisCase
@@ -61,12 +65,12 @@ async def build_community(standin: DiscordStandIn, bot: KinshipBot | None = None
     return community
 
 
-async def configure(bot: KinshipBot, c: Community, **policy: Any) -> None:
+async def configure(bot: KinshipBot, c: Community, policy: PolicyChange | None = None) -> None:
     async with bot.sessions() as session:
         await guild_config.set_item(session, c.guild.id, ConfigItem.MODERATOR_ROLE, c.mod_role)
         await guild_config.set_item(session, c.guild.id, ConfigItem.BACKUP_ROLE, c.backup_role)
         await guild_config.set_item(session, c.guild.id, ConfigItem.ESCALATION_CHANNEL, c.alerts)
-        await guild_config.update_crisis_policy(session, c.guild.id, **policy)
+        await crisis_policy.update_policy(session, c.guild.id, policy or PolicyChange())
 
 
 def alerts_in(standin: DiscordStandIn, channel_id: int) -> list[dict[str, Any]]:
@@ -106,6 +110,7 @@ async def test_crisis_message_alerts_once_with_role_ping_buttons_and_a_dm(
     assert alert["mentions"] == []
     custom_ids = [x["custom_id"] for row in alert["components"] for x in row["components"]]
     (case,) = await cases(kinship, c.guild.id)
+    assert case.id is not None
     assert custom_ids == [
         f"crisis:{a}:{case.id}" for a in ("claim", "resources", "resolve", "false")
     ]
@@ -125,9 +130,9 @@ async def test_crisis_message_alerts_once_with_role_ping_buttons_and_a_dm(
     assert not standin.unknown_routes
 
 
-async def _contact_is(bot: KinshipBot, case_id: int | None, status: str) -> bool:
+async def _contact_is(bot: KinshipBot, case_id: int, status: str) -> bool:
     async with bot.sessions() as session:
-        case = await session.get(CrisisCase, case_id, populate_existing=True)
+        case = await escalation.find_case(session, case_id)
     return case is not None and case.member_contact == status
 
 
@@ -186,18 +191,41 @@ async def test_claim_and_resolve_by_a_moderator_update_the_alert_and_history(
     assert await cases(kinship, c.guild.id) == []
 
 
-async def test_member_cannot_resolve_or_false_alarm(
+async def test_a_plain_member_pressing_any_case_control_is_refused_and_nothing_changes(
     standin: DiscordStandIn, kinship: KinshipBot
 ) -> None:
     c = await build_community(standin, kinship)
+    async with kinship.sessions() as session:
+        await crisis_policy.update_policy(session, c.guild.id, PolicyChange(contact="approval"))
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
     alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
     (case,) = await cases(kinship, c.guild.id)
-    for action in ("resolve", "false", "resources"):
-        refused = await standin.click(c.guild.id, c.member, alert, f"crisis:{action}:{case.id}")
-        await refused.wait_response()
-        assert refused.ephemeral and "Only moderators" in refused.content
-    assert len(await cases(kinship, c.guild.id)) == 1
+    assert case.id is not None
+    before = dict(alert["embeds"][0]) | {}
+    resolving = await standin.click(c.guild.id, c.moderator, alert, f"crisis:resolve:{case.id}")
+    await resolving.wait_response()
+    history = await events(kinship, c.guild.id, case.id)
+
+    for person in (c.member, c.bystander):
+        for action in ("claim", "resources", "resolve", "false"):
+            refused = await standin.click(c.guild.id, person, alert, f"crisis:{action}:{case.id}")
+            await refused.wait_response()
+            assert refused.ephemeral and refused.content == RESPONDER.refusal, action
+        chosen = await standin.select(
+            c.guild.id, person, resolving.original, f"crisis:outcome:{case.id}", ["supported"]
+        )
+        await chosen.wait_response()
+        assert chosen.ephemeral and chosen.content == RESPONDER.refusal
+
+    (still,) = await cases(kinship, c.guild.id)
+    assert (still.state, still.claimed_by, still.member_contact) == (
+        "open",
+        None,
+        "awaiting_approval",
+    )
+    assert await events(kinship, c.guild.id, case.id) == history
+    assert alert["embeds"][0] == before
+    assert standin.dms_to(c.member) == []
 
 
 async def test_on_duty_supporter_is_pinged_instead_of_the_role(
@@ -218,37 +246,69 @@ async def test_on_duty_supporter_is_pinged_instead_of_the_role(
 
 
 async def test_unclaimed_case_reescalates_then_reaches_the_backup_role(
-    standin: DiscordStandIn, kinship: KinshipBot
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
     c = await build_community(standin, kinship)
     async with kinship.sessions() as session:
-        await guild_config.update_crisis_policy(session, c.guild.id, reescalate_high_seconds=1)
+        await crisis_policy.update_policy(session, c.guild.id, PolicyChange(high_minutes=1))
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
     await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
-    first = await standin.wait_for_message(c.alerts, lambda m: "⏰" in m["content"], timeout=8)
+    (case,) = await cases(kinship, c.guild.id)
+    await standin.wait_for(lambda: f"crisis:escalate:{case.id}" in kinship.timers.pending())
+
+    clock.advance(timedelta(seconds=59))
+    await kinship.timers.run_due()
+    assert not [m for m in standin.messages[c.alerts] if "⏰" in m["content"]]
+    clock.advance(timedelta(seconds=2))
+    await kinship.timers.run_due()
+    first = await standin.wait_for_message(c.alerts, lambda m: "⏰" in m["content"])
     assert str(c.mod_role) in first["mention_roles"]
+    assert "waited 1 min" in first["content"]
+
+    clock.advance(timedelta(minutes=1))
+    await kinship.timers.run_due()
     second = await standin.wait_for_message(
-        c.alerts,
-        lambda m: "⏰" in m["content"] and str(c.backup_role) in m["mention_roles"],
-        timeout=8,
+        c.alerts, lambda m: "⏰" in m["content"] and str(c.backup_role) in m["mention_roles"]
     )
     assert second["message_reference"]["message_id"] == first["message_reference"]["message_id"]
+    assert second["mentions"] == [] and "@everyone" not in second["content"]
+    clock.advance(timedelta(hours=1))
+    await kinship.timers.run_due()
+    assert len([m for m in standin.messages[c.alerts] if "⏰" in m["content"]]) == 2
 
 
 async def test_failed_alert_post_is_delivered_after_the_failure_clears(
-    standin: DiscordStandIn, kinship: KinshipBot
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
     c = await build_community(standin, kinship)
     standin.fail("POST", rf"/channels/{c.alerts}/messages", status=503, times=2)
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
-    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"], timeout=15)
+    (case,) = await eventually(lambda: _undelivered(kinship, c.guild.id))
+    retry = f"crisis:deliver:{case.id}"
+    await standin.wait_for(lambda: retry in kinship.timers.pending())
+    # The first retry is 2 s after the failure, the second 4 s after that (backoff).
+    clock.advance(timedelta(seconds=1))
+    await kinship.timers.run_due()
+    assert retry in kinship.timers.pending() and alerts_in(standin, c.alerts) == []
+    clock.advance(timedelta(seconds=1))
+    await kinship.timers.run_due()
+    clock.advance(timedelta(seconds=4))
+    await kinship.timers.run_due()
+    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
     assert alert["mention_roles"] == [str(c.mod_role)]
     failures = [
         r for r in standin.requests_to("POST", rf"/channels/{c.alerts}/messages") if r.status == 503
     ]
     assert len(failures) == 2
-    await asyncio.sleep(0.3)
+    assert retry not in kinship.timers.pending()
+    clock.advance(timedelta(minutes=10))
+    await kinship.timers.run_due()
     assert len(alerts_in(standin, c.alerts)) == 1
+
+
+async def _undelivered(bot: KinshipBot, guild_id: int) -> list[CrisisCase]:
+    async with bot.sessions() as session:
+        return await escalation.undelivered(session, guild_id)
 
 
 async def test_deleted_escalation_channel_warns_the_owner_and_keeps_the_case(
@@ -324,9 +384,13 @@ async def test_member_buttons_tell_moderators_and_opt_out_of_scanning(
     (case,) = await cases(kinship, c.guild.id)
     dm = (await standin.wait_for(lambda: standin.dms_to(c.member)))[0]
 
-    stranger = await standin.click(None, c.bystander, dm, f"crisis:member:ok:{case.id}")
-    await stranger.wait_response()
-    assert "couldn't find" in stranger.content
+    for action in ("ok", "optout"):
+        stranger = await standin.click(None, c.bystander, dm, f"crisis:member:{action}:{case.id}")
+        await stranger.wait_response()
+        assert stranger.content == NOT_YOURS
+    assert field(alert, "Member contact").startswith("Crisis lines sent")
+    async with kinship.sessions() as session:
+        assert not await crisis_preferences.is_opted_out(session, c.guild.id, c.bystander)
 
     ok = await standin.click(None, c.member, dm, f"crisis:member:ok:{case.id}")
     await ok.wait_response()
@@ -491,7 +555,7 @@ async def test_approval_mode_contacts_the_member_only_after_send_resources(
 ) -> None:
     c = await build_community(standin, kinship)
     async with kinship.sessions() as session:
-        await guild_config.update_crisis_policy(session, c.guild.id, crisis_contact_mode="approval")
+        await crisis_policy.update_policy(session, c.guild.id, PolicyChange(contact="approval"))
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
     alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
     assert "Send resources" in field(alert, "Member contact")
@@ -581,4 +645,4 @@ async def test_members_choose_their_own_crisis_line_country(
     await refused.wait_response()
     assert refused.ephemeral and "not a country" in refused.content
     async with kinship.sessions() as session:
-        assert await escalation.member_region(session, c.guild.id, c.member) == "IE"
+        assert await crisis_preferences.member_region(session, c.guild.id, c.member) == "IE"

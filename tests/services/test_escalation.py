@@ -8,8 +8,10 @@ from datetime import timedelta
 import pytest
 
 from bot.errors import InvalidInput, NotFound
-from bot.services import escalation, guild_config
-from bot.services.escalation import AlertTargets, Intake, NewDetection, Outcome
+from bot.services import crisis_preferences, duty, escalation, guild_config
+from bot.services.crisis_policy import PolicyChange, update_policy
+from bot.services.duty import AlertTargets
+from bot.services.escalation import Intake, NewDetection, Outcome
 from bot.services.guild_config import ConfigItem
 from db.engine import SessionFactory
 from db.models import CrisisCase
@@ -106,25 +108,25 @@ async def test_opted_out_members_and_disabled_servers_are_not_scanned(
     sessions: SessionFactory,
 ) -> None:
     async with sessions() as session:
-        await escalation.set_scanning(session, GUILD, MEMBER, opted_out=True)
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True)
         assert (await escalation.record_detection(session, detection())).outcome is Intake.SKIPPED
         # Asking for help always works.
         asked = await escalation.record_detection(
             session, detection(source="requested", message_id=None)
         )
         assert asked.outcome is Intake.OPENED
-        await guild_config.update_crisis_policy(session, GUILD, crisis_scanning=False)
+        await update_policy(session, GUILD, PolicyChange(scanning=False))
         assert (
             await escalation.record_detection(session, detection(member=7))
         ).outcome is Intake.SKIPPED
-        assert await escalation.opted_out_members(session, GUILD) == [MEMBER]
-        await escalation.set_scanning(session, GUILD, MEMBER, opted_out=False)
-        assert await escalation.opted_out_members(session, GUILD) == []
+        assert await crisis_preferences.opted_out_members(session, GUILD) == [MEMBER]
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=False)
+        assert await crisis_preferences.opted_out_members(session, GUILD) == []
 
 
 async def test_approval_mode_withholds_member_contact(sessions: SessionFactory) -> None:
     async with sessions() as session:
-        await guild_config.update_crisis_policy(session, GUILD, crisis_contact_mode="approval")
+        await update_policy(session, GUILD, PolicyChange(contact="approval"))
         case = (await escalation.record_detection(session, detection())).case
     assert case is not None and case.member_contact == "awaiting_approval"
 
@@ -134,11 +136,13 @@ async def test_targets_are_on_duty_supporters_under_cap_else_the_role(
 ) -> None:
     await _configure(sessions)
     async with sessions() as session:
-        assert await escalation.alert_targets(session, GUILD) == AlertTargets(role_ids=(MOD_ROLE,))
-        await escalation.set_duty(session, GUILD, MOD, True)
-        await escalation.set_duty(session, GUILD, MOD2, True)
-        await guild_config.update_crisis_policy(session, GUILD, supporter_daily_cap=1)
-        targets = await escalation.alert_targets(session, GUILD)
+        assert await duty.alert_targets(session, GUILD, utcnow()) == AlertTargets(
+            role_ids=(MOD_ROLE,)
+        )
+        await duty.set_duty(session, GUILD, MOD, True, utcnow())
+        await duty.set_duty(session, GUILD, MOD2, True, utcnow())
+        await update_policy(session, GUILD, PolicyChange(daily_cap=1))
+        targets = await duty.alert_targets(session, GUILD, utcnow())
         assert targets == AlertTargets(user_ids=(MOD, MOD2))
         case = (await escalation.record_detection(session, detection())).case
         assert case is not None and case.id is not None
@@ -146,9 +150,11 @@ async def test_targets_are_on_duty_supporters_under_cap_else_the_role(
             session, case.id, channel_id=600, message_id=9, targets=AlertTargets(user_ids=(MOD,))
         )
         # MOD has reached today's cap of one alert, so only MOD2 is pinged next.
-        assert await escalation.alert_targets(session, GUILD) == AlertTargets(user_ids=(MOD2,))
-        await escalation.set_duty(session, GUILD, MOD2, False)
-        assert await escalation.alert_targets(session, GUILD) == AlertTargets(role_ids=(MOD_ROLE,))
+        assert await duty.alert_targets(session, GUILD, utcnow()) == AlertTargets(user_ids=(MOD2,))
+        await duty.set_duty(session, GUILD, MOD2, False, utcnow())
+        assert await duty.alert_targets(session, GUILD, utcnow()) == AlertTargets(
+            role_ids=(MOD_ROLE,)
+        )
 
 
 async def test_failed_delivery_backs_off_and_stays_pending(sessions: SessionFactory) -> None:
@@ -188,7 +194,7 @@ async def test_claim_once_then_resolve_once_with_history(sessions: SessionFactor
         assert claimed.state == "claimed" and claimed.next_escalation_at is None
         assert claimed.reminder_at is not None and claimed.claimed_at is not None
         assert claimed.reminder_at - claimed.claimed_at == timedelta(hours=24)
-        with pytest.raises(InvalidInput, match="already claimed by <@2001>"):
+        with pytest.raises(InvalidInput, match="already claimed by another responder"):
             await escalation.claim(session, GUILD, case.id, MOD2)
         with pytest.raises(NotFound):
             await escalation.claim(session, OTHER_GUILD, case.id, MOD2)
@@ -282,7 +288,7 @@ async def test_member_ok_is_recorded_only_for_the_member(sessions: SessionFactor
 async def test_purge_deletes_closed_cases_past_retention_only(sessions: SessionFactory) -> None:
     now = utcnow()
     async with sessions() as session:
-        await guild_config.update_crisis_policy(session, GUILD, case_retention_days=7)
+        await update_policy(session, GUILD, PolicyChange(retention_days=7))
     old = await _delivered_case(sessions)
     async with sessions() as session:
         fresh = (await escalation.record_detection(session, detection(member=6))).case
@@ -311,9 +317,9 @@ async def test_stats_counts_median_claim_and_outcomes(sessions: SessionFactory) 
 async def test_member_region_prefers_their_own_choice(sessions: SessionFactory) -> None:
     async with sessions() as session:
         await guild_config.set_locale(session, GUILD, timezone=None, region="GB")
-        assert await escalation.member_region(session, GUILD, MEMBER) == "GB"
-        await escalation.set_member_region(session, GUILD, MEMBER, "IE")
-        assert await escalation.member_region(session, GUILD, MEMBER) == "IE"
+        assert await crisis_preferences.member_region(session, GUILD, MEMBER) == "GB"
+        await crisis_preferences.set_member_region(session, GUILD, MEMBER, "Ireland", utcnow())
+        assert await crisis_preferences.member_region(session, GUILD, MEMBER) == "IE"
 
 
 def test_excerpt_keeps_a_short_window_around_the_match() -> None:

@@ -7,11 +7,12 @@ import json
 from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
-from bot.services import crisis_terms, escalation, member_data
+from bot.services import crisis_terms, duty, escalation, member_data
 from bot.services.catalogue import PERSONAL_DATA
 from bot.services.escalation import NewDetection, Outcome
 from db.engine import SessionFactory
 from db.models import CaseEvent, CrisisCase, CrisisTerm
+from db.types import utcnow
 
 GUILD, MEMBER, OTHER, MODERATOR = 10, 1001, 1002, 2001
 # Columns that name a person: the subject of a row, or someone who acted on it.
@@ -71,8 +72,8 @@ async def test_export_then_delete_one_members_data_in_one_server(sessions: Sessi
     async with sessions() as session:
         for member in (MEMBER, OTHER):
             await _case(session, member)
-        await escalation.set_scanning(session, GUILD, MEMBER, opted_out=True)
-        await escalation.set_duty(session, GUILD + 1, MEMBER, True)
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True)
+        await duty.set_duty(session, GUILD + 1, MEMBER, True, utcnow())
 
         exported = await member_data.export_member_data(session, PERSONAL_DATA, GUILD, MEMBER)
         json.dumps(exported)  # JSON-ready

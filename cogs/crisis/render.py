@@ -1,21 +1,20 @@
-"""What crisis alerts and member messages look like, and their persistent buttons.
+"""What crisis alerts, follow-ups and member messages look like: Discord markup lives here.
 
-The buttons only parse their custom id and hand over to the Crisis cog, which owns the logic."""
+Services return ids; this module turns them into mentions, embeds and allowed mentions."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
 
 import discord
 
-from bot.components import FromCustomId
 from bot.services.crisis_lines import CrisisLine
+from bot.services.crisis_policy import CrisisPolicy
+from bot.services.duty import AlertTargets
 from bot.services.escalation import OUTCOME_LABELS, CaseStats, Outcome
-from bot.tree import guarded
 from db.models import CaseEvent, CrisisCase
-
-if TYPE_CHECKING:
-    from cogs.crisis import Crisis
 
 SEVERITY_STYLE = {
     "imminent": ("🔴", discord.Colour.red()),
@@ -49,12 +48,12 @@ def _when(moment: Any) -> str:
 
 def state_text(case: CrisisCase) -> str:
     if case.state == "claimed":
-        return f"Claimed by <@{case.claimed_by}> {_when(case.claimed_at)}"
+        return f"Claimed by {user(case.claimed_by or 0)} {_when(case.claimed_at)}"
     if case.state in {"resolved", "false_alarm"}:
         outcome = (
             OUTCOME_LABELS.get(Outcome(case.outcome), case.outcome) if case.outcome else case.state
         )
-        return f"Closed by <@{case.closed_by}> {_when(case.closed_at)}: {outcome}"
+        return f"Closed by {user(case.closed_by or 0)} {_when(case.closed_at)}: {outcome}"
     return "Open: waiting for someone to claim it"
 
 
@@ -73,14 +72,15 @@ def alert_embed(case: CrisisCase) -> discord.Embed:
         if case.source == "test"
         else "Someone may need support. Claim the case, check in with care, then resolve it."
     )
-    embed.add_field(name="Member", value=f"<@{case.member_id}> (`{case.member_id}`)", inline=True)
+    embed.add_field(
+        name="Member", value=f"{user(case.member_id)} (`{case.member_id}`)", inline=True
+    )
     if case.channel_id:
         where = f"<#{case.channel_id}>"
         if case.message_id:
-            url = (
-                f"https://discord.com/channels/{case.guild_id}/{case.channel_id}/{case.message_id}"
+            where += (
+                f" · [jump to message]({jump_url(case.guild_id, case.channel_id, case.message_id)})"
             )
-            where += f" · [jump to message]({url})"
         embed.add_field(name="Where", value=where, inline=True)
     embed.add_field(
         name="Severity", value=f"{case.severity} · {case.category.replace('_', ' ')}", inline=True
@@ -108,23 +108,6 @@ def alert_embed(case: CrisisCase) -> discord.Embed:
     return embed
 
 
-def alert_view(case: CrisisCase) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    closed = not case.is_open
-    for action, label, style in (
-        ("claim", "Claim", discord.ButtonStyle.primary),
-        ("resources", "Send resources", discord.ButtonStyle.secondary),
-        ("resolve", "Resolve", discord.ButtonStyle.success),
-        ("false", "False alarm", discord.ButtonStyle.secondary),
-    ):
-        disabled = closed or (action == "claim" and case.state == "claimed")
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=label, style=style, custom_id=f"crisis:{action}:{case.id}", disabled=disabled
-        )
-        view.add_item(CaseButton(button, action=action, case_id=case.id or 0))
-    return view
-
-
 def member_embed(
     guild_name: str, lines: tuple[CrisisLine, ...], *, requested: bool = False
 ) -> discord.Embed:
@@ -148,24 +131,11 @@ def member_embed(
     return embed
 
 
-def member_view(case_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    for action, label, style in (
-        ("ok", "I'm OK, this was a misunderstanding", discord.ButtonStyle.secondary),
-        ("optout", "Don't scan my messages", discord.ButtonStyle.secondary),
-    ):
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=label, style=style, custom_id=f"crisis:member:{action}:{case_id}"
-        )
-        view.add_item(MemberButton(button, action=action, case_id=case_id))
-    return view
-
-
 def history_embed(case: CrisisCase, events: list[CaseEvent]) -> discord.Embed:
     embed = alert_embed(case)
     lines = []
     for event in events[-20:]:
-        who = f" by <@{event.actor_id}>" if event.actor_id else ""
+        who = f" by {user(event.actor_id)}" if event.actor_id else ""
         detail = f": {event.detail}" if event.detail else ""
         lines.append(
             f"{discord.utils.format_dt(event.created_at, 'f')} "
@@ -196,76 +166,58 @@ def stats_embed(stats: CaseStats, weeks: int) -> discord.Embed:
     return embed
 
 
-async def _hand_over(interaction: discord.Interaction[Any], handler: str, *args: Any) -> None:
-    """Components only parse their custom id; the Crisis cog does the work."""
-    cog: Crisis = interaction.client.get_cog("Crisis")  # type: ignore[assignment]
-    await guarded(interaction, getattr(cog, handler)(interaction, *args))
+def user(user_id: int) -> str:
+    return f"<@{user_id}>"
 
 
-class CaseButton(
-    FromCustomId,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"crisis:(?P<action>claim|resources|resolve|false):(?P<case_id>\d+)",
-):
-    def __init__(self, button: discord.ui.Button[Any], *, action: str, case_id: int) -> None:
-        super().__init__(button)
-        self.action, self.case_id = action, case_id
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        await _hand_over(interaction, "on_case_button", self.action, self.case_id)
+def users(user_ids: Iterable[int]) -> str:
+    return ", ".join(user(u) for u in user_ids)
 
 
-class OutcomeSelect(
-    FromCustomId,
-    discord.ui.DynamicItem[discord.ui.Select[Any]],
-    template=r"crisis:outcome:(?P<case_id>\d+)",
-):
-    def __init__(self, select: discord.ui.Select[Any] | None = None, *, case_id: int) -> None:
-        super().__init__(
-            select
-            or discord.ui.Select(
-                custom_id=f"crisis:outcome:{case_id}",
-                placeholder="How was it resolved?",
-                options=[
-                    discord.SelectOption(label=o.label, value=o.value)
-                    for o in Outcome
-                    if o is not Outcome.FALSE_ALARM
-                ],
-            )
+def mentions(targets: AlertTargets) -> str:
+    """The pings for an alert or follow-up, as message text."""
+    return " ".join([user(u) for u in targets.user_ids] + [f"<@&{r}>" for r in targets.role_ids])
+
+
+def allowed(targets: AlertTargets) -> discord.AllowedMentions:
+    """Ping exactly the chosen responders: never @everyone, never the member."""
+    return discord.AllowedMentions(
+        everyone=False,
+        users=[discord.Object(u) for u in targets.user_ids],
+        roles=[discord.Object(r) for r in targets.role_ids],
+    )
+
+
+def open_cases_embed(cases: list[CrisisCase]) -> discord.Embed:
+    lines = []
+    for case in cases[:25]:
+        claimer = f"claimed by {user(case.claimed_by)}" if case.claimed_by else "**unclaimed**"
+        lines.append(
+            f"`#{case.id}` {case.severity} · opened {_when(case.created_at)} · {claimer} · "
+            f"{user(case.member_id)}"
         )
-        self.case_id = case_id
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        await _hand_over(interaction, "on_outcome", self.case_id, Outcome(self.item.values[0]))
+    more = f"\n…and {len(cases) - 25} more." if len(cases) > 25 else ""
+    return discord.Embed(title=f"Open cases ({len(cases)})", description="\n".join(lines) + more)
 
 
-class MemberButton(
-    FromCustomId,
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"crisis:member:(?P<action>ok|optout):(?P<case_id>\d+)",
-):
-    def __init__(self, button: discord.ui.Button[Any], *, action: str, case_id: int) -> None:
-        super().__init__(button)
-        self.action, self.case_id = action, case_id
+def policy_text(policy: CrisisPolicy) -> str:
+    def after(severity: str) -> str:
+        delay = policy.reping_after.get(severity)
+        return f"{int(delay.total_seconds()) // 60} min" if delay else "never"
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        await _hand_over(interaction, "on_member_button", self.action, self.case_id)
+    return (
+        f"Scanning: **{'on' if policy.scanning else 'off'}** · "
+        f"Member contact: **{policy.contact}** · "
+        f"Re-ping after: imminent {after('imminent')}, high {after('high')}, "
+        f"concern {after('concern')} · "
+        f"Daily cap per supporter: {policy.daily_cap} · "
+        f"Closed cases kept {policy.retention_days} days"
+    )
 
 
-class TestAlertButton(
-    FromCustomId, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"crisis:test_alert"
-):
-    def __init__(self, button: discord.ui.Button[Any] | None = None) -> None:
-        super().__init__(
-            button
-            or discord.ui.Button(
-                label="Send a test alert",
-                emoji="🧪",
-                style=discord.ButtonStyle.secondary,
-                custom_id="crisis:test_alert",
-                row=4,
-            )
-        )
+def waited_minutes(case: CrisisCase, now: datetime) -> int:
+    return max(1, round((now - case.created_at).total_seconds() / 60))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:  # type: ignore[override]
-        await _hand_over(interaction, "on_test_alert")
+
+def jump_url(guild_id: int, channel_id: int | None, message_id: int | None) -> str:
+    return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"

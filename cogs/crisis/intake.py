@@ -1,0 +1,148 @@
+"""Message intake: scan what members write (and AutoMod alerts), open or update a case, and
+set its delivery going. A direct message to the bot gets crisis lines straight back."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.bot import KinshipBot
+from bot.crisis import ScanRules, scan
+from bot.services import crisis_terms, escalation
+from bot.services.crisis_lines import lines_for
+from bot.services.escalation import Intake, IntakeResult, NewDetection
+from cogs.crisis import render
+from cogs.crisis.delivery import Delivery
+from cogs.crisis.timers import CaseTimers
+
+log = logging.getLogger(__name__)
+
+
+class CaseIntake:
+    """Opens cases from detections and hands them to delivery; caches each server's rules."""
+
+    def __init__(self, bot: KinshipBot, delivery: Delivery, timers: CaseTimers) -> None:
+        self.bot = bot
+        self.delivery = delivery
+        self.timers = timers
+        self._rules: dict[int, ScanRules | None] = {}
+
+    async def rules_for(self, guild_id: int) -> ScanRules | None:
+        if guild_id not in self._rules:
+            async with self.bot.sessions() as session:
+                self._rules[guild_id] = await crisis_terms.scan_rules(session, guild_id)
+        return self._rules[guild_id]
+
+    def forget_rules(self, guild_id: int) -> None:
+        """The server's terms changed: compile them again on the next message."""
+        self._rules.pop(guild_id, None)
+
+    async def track(self, detection: NewDetection) -> None:
+        """Open the case as tracked work, so a shutdown waits for it instead of cutting it off."""
+        self.bot.spawn(self.open_case(detection), name="crisis-intake")
+
+    async def open_case(self, detection: NewDetection) -> IntakeResult:
+        async with self.bot.sessions() as session:
+            result = await escalation.record_detection(session, detection, self.bot.clock.now())
+        case = result.case
+        if case is None or result.outcome is Intake.DUPLICATE:
+            return result
+        assert case.id is not None
+        log.info(
+            "Crisis case %s %s in guild %s (%s)",
+            case.id,
+            result.outcome,
+            case.guild_id,
+            case.severity,
+        )
+        if result.outcome is Intake.OPENED:
+            await self.timers.deliver(case.id)
+            if case.member_contact == "pending":
+                await self.delivery.contact_member(case.id)
+            return result
+        await self.delivery.refresh_alert(case.id)
+        if result.outcome is Intake.RAISED:
+            await self.delivery.reping(case)
+        self.timers.schedule(case)
+        return result
+
+
+class CrisisIntake(commands.Cog):
+    """Listeners: messages in servers and DMs, AutoMod alerts, and configuration changes."""
+
+    def __init__(self, bot: KinshipBot, intake: CaseIntake) -> None:
+        self.bot = bot
+        self.intake = intake
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or not message.content:
+            return
+        if message.guild is None:
+            await self._on_direct_message(message)
+            return
+        detection = scan(message.content, rules=await self.intake.rules_for(message.guild.id))
+        if detection is None:
+            return
+        await self.intake.track(
+            NewDetection(
+                guild_id=message.guild.id,
+                member_id=message.author.id,
+                source="message",
+                severity=detection.severity,
+                category=detection.category,
+                matched=", ".join(detection.matches)[:100],
+                excerpt=escalation.make_excerpt(message.content, detection.matches),
+                channel_id=message.channel.id,
+                message_id=message.id,
+            )
+        )
+
+    async def _on_direct_message(self, message: discord.Message) -> None:
+        """A member wrote to the bot itself: answer with care; a DM belongs to no server."""
+        if scan(message.content) is None:
+            return
+        embed = render.member_embed("", lines_for(None), requested=False)
+        embed.description = (
+            "It sounds like things are really hard right now. You are not in trouble. To reach a "
+            "moderator in your community, use **/help-now** in that server. If you are in danger "
+            "right now, please contact one of these:"
+        )
+        try:
+            await message.channel.send(embed=embed)
+        except discord.HTTPException:
+            log.warning("Could not answer a direct message with crisis lines")
+
+    @commands.Cog.listener()
+    async def on_automod_action(self, execution: discord.AutoModAction) -> None:
+        """AutoMod alert rules catch words in channels the bot cannot read."""
+        if execution.action.type is not discord.AutoModRuleActionType.send_alert_message:
+            return
+        content = execution.content or execution.matched_content or ""
+        rules = await self.intake.rules_for(execution.guild_id)
+        found = scan(content, rules=rules) if content else None
+        matched = execution.matched_keyword or (", ".join(found.matches) if found else "")
+        await self.intake.track(
+            NewDetection(
+                guild_id=execution.guild_id,
+                member_id=execution.user_id,
+                source="automod",
+                severity=found.severity if found else "concern",
+                category=found.category if found else "automod",
+                matched=matched[:100],
+                excerpt=escalation.make_excerpt(content, [matched]) if content else "",
+                channel_id=execution.channel_id,
+                message_id=execution.message_id,
+            )
+        )
+
+    @commands.Cog.listener()
+    async def on_kinship_config_changed(self, guild_id: int) -> None:
+        """A new escalation channel may unblock waiting alerts: deliver them now."""
+        async with self.bot.sessions() as session:
+            waiting = await escalation.undelivered(session, guild_id)
+        for case in waiting:
+            assert case.id is not None
+            await self.intake.timers.deliver(case.id)
