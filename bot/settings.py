@@ -7,7 +7,7 @@ import binascii
 import logging
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from dotenv import dotenv_values
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -103,7 +103,9 @@ class Settings(BaseModel):
             values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
         values.update(environ)
         names = {name.upper(): name for name in cls.model_fields}
-        kwargs = {names[key]: value for key, value in values.items() if key in names and value}
+        kwargs: dict[str, Any] = {
+            names[key]: value for key, value in values.items() if key in names and value
+        }
         if "discord_token" not in kwargs:
             raise SettingsError(
                 "DISCORD_TOKEN is not set: put your bot token in .env (copy config.example.env) "

@@ -21,7 +21,9 @@ async def reply(
     """Answer once, or follow up if already answered; private unless told otherwise."""
     kwargs.setdefault("ephemeral", True)
     if interaction.response.is_done():
-        await interaction.followup.send(content, **kwargs)
+        if content is not None:
+            kwargs["content"] = content
+        await interaction.followup.send(**kwargs)
     else:
         await interaction.response.send_message(content, **kwargs)
 
@@ -83,7 +85,8 @@ async def report_error(interaction: discord.Interaction[Any], error: BaseExcepti
 def _describe(interaction: discord.Interaction[Any]) -> str:
     if interaction.command is not None:
         return f"/{interaction.command.qualified_name}"
-    custom_id = (interaction.data or {}).get("custom_id", "?")
+    data: dict[str, Any] = dict(interaction.data or {})
+    custom_id = data.get("custom_id", "?")
     return f"component {custom_id!s:.40}"
 
 

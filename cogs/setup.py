@@ -139,17 +139,22 @@ def validate_choice(guild: discord.Guild, item: ConfigItem, chosen_id: int) -> N
     guild_config.check_channel_access(item, channel_access(channel))
 
 
+# A role menu or a channel menu: discord.py's RoleSelect and ChannelSelect are siblings under
+# BaseSelect (not Select, whose values are strings), and both have values with an ``id``.
+EntitySelect = discord.ui.RoleSelect[Any] | discord.ui.ChannelSelect[Any]
+
+
 class ConfigSelect(
     Gated,
     FromCustomId,
-    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    discord.ui.DynamicItem[EntitySelect],
     template=r"setup:set:(?P<column>\w+)",
 ):
     """One role or channel menu of the panel; survives restarts, re-checks its presser."""
 
     gate = SERVER_MANAGER
 
-    def __init__(self, select: discord.ui.Select[Any], *, column: str) -> None:
+    def __init__(self, select: EntitySelect, *, column: str) -> None:
         super().__init__(select)
         self.config_item = ConfigItem(column)
 
@@ -158,7 +163,7 @@ class ConfigSelect(
         custom_id = f"setup:set:{item.value}"
         placeholder = f"Choose the {item.label}"
         if item.is_role:
-            select: discord.ui.Select[Any] = discord.ui.RoleSelect(
+            select: EntitySelect = discord.ui.RoleSelect(
                 custom_id=custom_id,
                 placeholder=placeholder,
                 min_values=0,

@@ -8,8 +8,8 @@ Create Date: 2026-11-22 01:27:12.076392
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from sqlmodel.sql.sqltypes import AutoString
 
 import db.types
 
@@ -22,8 +22,8 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "command_sync_state",
-        sa.Column("scope", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("digest", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("scope", AutoString(length=64), nullable=False),
+        sa.Column("digest", AutoString(length=64), nullable=False),
         sa.Column("synced_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("scope"),
     )
@@ -31,8 +31,8 @@ def upgrade() -> None:
         "config_notice",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
-        sa.Column("item", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("message", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column("item", AutoString(length=64), nullable=False),
+        sa.Column("message", AutoString(length=500), nullable=False),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("guild_id", "item"),
@@ -48,8 +48,8 @@ def upgrade() -> None:
         sa.Column("announcements_channel_id", sa.BigInteger(), nullable=True),
         sa.Column("checkin_channel_id", sa.BigInteger(), nullable=True),
         sa.Column("buddy_channel_id", sa.BigInteger(), nullable=True),
-        sa.Column("timezone", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("region", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+        sa.Column("timezone", AutoString(length=64), nullable=True),
+        sa.Column("region", AutoString(length=2), nullable=True),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("guild_id"),

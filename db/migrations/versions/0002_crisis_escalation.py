@@ -8,8 +8,8 @@ Create Date: 2026-11-22 01:30:46.042222
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from sqlmodel.sql.sqltypes import AutoString
 
 import db.types
 
@@ -25,28 +25,28 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
         sa.Column("member_id", sa.BigInteger(), nullable=False),
-        sa.Column("source", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("source", AutoString(length=16), nullable=False),
         sa.Column("channel_id", sa.BigInteger(), nullable=True),
         sa.Column("message_id", sa.BigInteger(), nullable=True),
-        sa.Column("severity", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("category", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("matched", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("excerpt", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+        sa.Column("severity", AutoString(length=16), nullable=False),
+        sa.Column("category", AutoString(length=32), nullable=False),
+        sa.Column("matched", AutoString(length=100), nullable=False),
+        sa.Column("excerpt", AutoString(length=300), nullable=False),
         sa.Column("detections", sa.Integer(), nullable=False),
-        sa.Column("state", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("state", AutoString(length=16), nullable=False),
         sa.Column("claimed_by", sa.BigInteger(), nullable=True),
         sa.Column("claimed_at", db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("closed_by", sa.BigInteger(), nullable=True),
         sa.Column("closed_at", db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("outcome", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+        sa.Column("outcome", AutoString(length=32), nullable=True),
         sa.Column("alert_channel_id", sa.BigInteger(), nullable=True),
         sa.Column("alert_message_id", sa.BigInteger(), nullable=True),
         sa.Column("delivery_attempts", sa.Integer(), nullable=False),
         sa.Column("next_delivery_at", db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("delivery_problem", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("delivery_problem", AutoString(length=200), nullable=True),
         sa.Column("owner_warned", sa.Boolean(), nullable=False),
         sa.Column("repinged", sa.Boolean(), nullable=False),
-        sa.Column("member_contact", sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
+        sa.Column("member_contact", AutoString(length=24), nullable=False),
         sa.Column("member_ok_at", db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("escalation_level", sa.Integer(), nullable=False),
         sa.Column("next_escalation_at", db.types.UTCDateTime(timezone=True), nullable=True),
@@ -85,7 +85,7 @@ def upgrade() -> None:
         sa.Column("guild_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("user_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("scanning_opted_out", sa.Boolean(), nullable=False),
-        sa.Column("region", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+        sa.Column("region", AutoString(length=2), nullable=True),
         sa.Column("changed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("guild_id", "user_id"),
     )
@@ -93,9 +93,9 @@ def upgrade() -> None:
         "crisis_term",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
-        sa.Column("term", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("severity", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
+        sa.Column("kind", AutoString(length=8), nullable=False),
+        sa.Column("term", AutoString(length=100), nullable=False),
+        sa.Column("severity", AutoString(length=16), nullable=True),
         sa.Column("added_by", sa.BigInteger(), nullable=False),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -110,8 +110,8 @@ def upgrade() -> None:
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
         sa.Column("actor_id", sa.BigInteger(), nullable=True),
-        sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("detail", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("action", AutoString(length=32), nullable=False),
+        sa.Column("detail", AutoString(length=200), nullable=True),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["crisis_case.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -131,7 +131,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column(
                 "crisis_contact_mode",
-                sqlmodel.sql.sqltypes.AutoString(length=16),
+                AutoString(length=16),
                 nullable=False,
                 server_default="automatic",
             )
