@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -72,6 +72,35 @@ class NewDetection:
     excerpt: str = ""
     channel_id: int | None = None
     message_id: int | None = None
+
+
+def help_request(
+    guild_id: int, member_id: int, message: str | None, channel_id: int | None
+) -> NewDetection:
+    """A member asked for help with /help-now: always a high-severity case."""
+    return NewDetection(
+        guild_id=guild_id,
+        member_id=member_id,
+        source="requested",
+        severity="high",
+        category="requested",
+        matched="/help-now",
+        excerpt=make_excerpt(message or "", []),
+        channel_id=channel_id,
+    )
+
+
+def setup_test_alert(guild_id: int, requested_by: int) -> NewDetection:
+    """A test alert from /setup: delivered like a real one, never counted as a case."""
+    return NewDetection(
+        guild_id=guild_id,
+        member_id=requested_by,
+        source="test",
+        severity="high",
+        category="test",
+        matched="test",
+        excerpt="This is a test alert from /setup.",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +360,23 @@ async def _load(session: AsyncSession, case_id: int, guild_id: int | None = None
     return case
 
 
+async def _change_if(
+    session: AsyncSession,
+    guild_id: int,
+    case_id: int,
+    condition: ColumnElement[bool],
+    **values: object,
+) -> tuple[bool, CrisisCase]:
+    """One atomic state change: update the case only while ``condition`` holds, so of two
+    concurrent presses exactly one wins. Returns whether this one did, and the case as it is."""
+    result = await session.execute(
+        update(CrisisCase)
+        .where(col(CrisisCase.id) == case_id, col(CrisisCase.guild_id) == guild_id, condition)
+        .values(**values)
+    )
+    return rowcount(result) == 1, await _load(session, case_id, guild_id)
+
+
 async def get_case(session: AsyncSession, guild_id: int, case_id: int) -> CrisisCase:
     return await _load(session, case_id, guild_id)
 
@@ -356,18 +402,16 @@ async def approve_member_contact(
     """A responder asks to send the member crisis lines: allowed only while they have none
     (approval mode, or their DMs were closed). One press wins; the case goes to ``pending``."""
     now = now or utcnow()
-    result = await session.execute(
-        update(CrisisCase)
-        .where(
-            col(CrisisCase.id) == case_id,
-            col(CrisisCase.guild_id) == guild_id,
-            col(CrisisCase.member_contact).in_(RESOURCES_WANTED),
-        )
-        .values(member_contact="pending", updated_at=now)
+    won, case = await _change_if(
+        session,
+        guild_id,
+        case_id,
+        col(CrisisCase.member_contact).in_(RESOURCES_WANTED),
+        member_contact="pending",
+        updated_at=now,
     )
-    case = await _load(session, case_id, guild_id)
     await session.commit()
-    if rowcount(result) != 1:
+    if not won:
         raise InvalidInput(f"The member of case #{case_id} already has the crisis lines.")
     return case
 
@@ -376,24 +420,19 @@ async def claim(
     session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime | None = None
 ) -> CrisisCase:
     now = now or utcnow()
-    result = await session.execute(
-        update(CrisisCase)
-        .where(
-            col(CrisisCase.id) == case_id,
-            col(CrisisCase.guild_id) == guild_id,
-            col(CrisisCase.state) == "open",
-        )
-        .values(
-            state="claimed",
-            claimed_by=actor_id,
-            claimed_at=now,
-            next_escalation_at=None,
-            reminder_at=now + CLAIM_REMINDER_AFTER,
-            updated_at=now,
-        )
+    won, case = await _change_if(
+        session,
+        guild_id,
+        case_id,
+        col(CrisisCase.state) == "open",
+        state="claimed",
+        claimed_by=actor_id,
+        claimed_at=now,
+        next_escalation_at=None,
+        reminder_at=now + CLAIM_REMINDER_AFTER,
+        updated_at=now,
     )
-    case = await _load(session, case_id, guild_id)
-    if rowcount(result) != 1:
+    if not won:
         state, claimer = case.state, case.claimed_by
         await session.commit()
         if state == "claimed" and claimer is not None:
@@ -414,25 +453,20 @@ async def close(
 ) -> CrisisCase:
     now = now or utcnow()
     state = "false_alarm" if outcome is Outcome.FALSE_ALARM else "resolved"
-    result = await session.execute(
-        update(CrisisCase)
-        .where(
-            col(CrisisCase.id) == case_id,
-            col(CrisisCase.guild_id) == guild_id,
-            col(CrisisCase.state).in_(OPEN_STATES),
-        )
-        .values(
-            state=state,
-            outcome=outcome.value,
-            closed_by=actor_id,
-            closed_at=now,
-            next_escalation_at=None,
-            reminder_at=None,
-            updated_at=now,
-        )
+    won, case = await _change_if(
+        session,
+        guild_id,
+        case_id,
+        col(CrisisCase.state).in_(OPEN_STATES),
+        state=state,
+        outcome=outcome.value,
+        closed_by=actor_id,
+        closed_at=now,
+        next_escalation_at=None,
+        reminder_at=None,
+        updated_at=now,
     )
-    case = await _load(session, case_id, guild_id)
-    if rowcount(result) != 1:
+    if not won:
         closed_as = case.outcome or case.state
         await session.commit()
         raise InvalidInput(f"Case #{case_id} is already closed ({closed_as}).")

@@ -9,7 +9,7 @@ import discord
 
 from bot.bot import KinshipBot
 from bot.services import escalation, guild_config
-from bot.services.escalation import AlreadyClaimed, NewDetection, Outcome
+from bot.services.escalation import AlreadyClaimed, Outcome
 from bot.tree import reply
 from cogs.crisis import render
 from cogs.crisis.components import CaseAction, MemberAction, alert_view, outcome_view
@@ -131,15 +131,7 @@ class CaseDesk:
             )
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.intake.open_case(
-            NewDetection(
-                guild_id=interaction.guild_id,
-                member_id=interaction.user.id,
-                source="test",
-                severity="high",
-                category="test",
-                matched="test",
-                excerpt="This is a test alert from /setup.",
-            )
+            escalation.setup_test_alert(interaction.guild_id, interaction.user.id)
         )
         assert result.case is not None and result.case.id is not None
         async with self.bot.sessions() as session:

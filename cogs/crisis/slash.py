@@ -25,7 +25,7 @@ from bot.services import (
 )
 from bot.services.crisis_lines import lines_for
 from bot.services.crisis_policy import PolicyChange
-from bot.services.escalation import Intake, NewDetection
+from bot.services.escalation import Intake
 from bot.tree import reply
 from cogs.crisis import render
 from cogs.crisis.delivery import Delivery
@@ -74,15 +74,8 @@ class CrisisCommands(commands.Cog, name="Crisis"):
             embed=render.member_embed(guild_name, lines_for(region), requested=True), ephemeral=True
         )
         result = await self.intake.open_case(
-            NewDetection(
-                guild_id=interaction.guild_id,
-                member_id=interaction.user.id,
-                source="requested",
-                severity="high",
-                category="requested",
-                matched="/help-now",
-                excerpt=escalation.make_excerpt(message or "", []),
-                channel_id=interaction.channel_id,
+            escalation.help_request(
+                interaction.guild_id, interaction.user.id, message, interaction.channel_id
             )
         )
         if result.case is not None and result.outcome is Intake.OPENED:
