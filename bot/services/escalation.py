@@ -25,7 +25,6 @@ from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
 from db.models import OPEN_STATES, CaseEvent, CrisisCase, GuildConfig
 from db.rows import rowcount
-from db.types import utcnow
 
 CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
@@ -151,9 +150,9 @@ def make_excerpt(
 def _event(
     case: CrisisCase,
     action: str,
-    actor_id: int | None = None,
-    detail: str | None = None,
-    now: datetime | None = None,
+    actor_id: int | None,
+    detail: str | None,
+    now: datetime,
 ) -> CaseEvent:
     assert case.id is not None
     return CaseEvent(
@@ -162,7 +161,7 @@ def _event(
         actor_id=actor_id,
         action=action,
         detail=detail[:200] if detail else None,
-        created_at=now or utcnow(),
+        created_at=now,
     )
 
 
@@ -181,10 +180,9 @@ async def open_case_for(session: AsyncSession, guild_id: int, member_id: int) ->
 
 
 async def record_detection(
-    session: AsyncSession, detection: NewDetection, now: datetime | None = None
+    session: AsyncSession, detection: NewDetection, now: datetime
 ) -> IntakeResult:
     """Write the case before anything is posted, so an alert can never be lost."""
-    now = now or utcnow()
     config = await get_config(session, detection.guild_id)
     if detection.source in {"message", "automod"} and (
         not config.crisis_scanning
@@ -291,9 +289,8 @@ async def mark_delivered(
     channel_id: int,
     message_id: int,
     targets: AlertTargets,
-    now: datetime | None = None,
+    now: datetime,
 ) -> CrisisCase:
-    now = now or utcnow()
     case = await _load(session, case_id)
     case.alert_channel_id, case.alert_message_id = channel_id, message_id
     case.next_delivery_at, case.delivery_problem, case.repinged, case.updated_at = (
@@ -310,10 +307,9 @@ async def mark_delivered(
 
 
 async def mark_delivery_failed(
-    session: AsyncSession, case_id: int, problem: str, now: datetime | None = None
+    session: AsyncSession, case_id: int, problem: str, now: datetime
 ) -> CrisisCase:
     """Back off exponentially (2 s, 4 s, … up to 5 minutes); the case stays pending, never lost."""
-    now = now or utcnow()
     case = await _load(session, case_id)
     case.delivery_attempts += 1
     backoff = min(timedelta(seconds=2 ** min(case.delivery_attempts, 10)), MAX_DELIVERY_BACKOFF)
@@ -341,11 +337,11 @@ async def undelivered(session: AsyncSession, guild_id: int | None = None) -> lis
 
 
 async def record_member_contact(
-    session: AsyncSession, case_id: int, status: str, actor_id: int | None = None
+    session: AsyncSession, case_id: int, status: str, now: datetime, actor_id: int | None = None
 ) -> CrisisCase:
     case = await _load(session, case_id)
     case.member_contact = status
-    session.add(_event(case, f"member_{status}", actor_id))
+    session.add(_event(case, f"member_{status}", actor_id, None, now))
     await session.commit()
     return case
 
@@ -397,11 +393,10 @@ RESOURCES_WANTED = ("awaiting_approval", "dms_closed")
 
 
 async def approve_member_contact(
-    session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime | None = None
+    session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime
 ) -> CrisisCase:
     """A responder asks to send the member crisis lines: allowed only while they have none
     (approval mode, or their DMs were closed). One press wins; the case goes to ``pending``."""
-    now = now or utcnow()
     won, case = await _change_if(
         session,
         guild_id,
@@ -417,9 +412,8 @@ async def approve_member_contact(
 
 
 async def claim(
-    session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime | None = None
+    session: AsyncSession, guild_id: int, case_id: int, actor_id: int, now: datetime
 ) -> CrisisCase:
-    now = now or utcnow()
     won, case = await _change_if(
         session,
         guild_id,
@@ -449,9 +443,8 @@ async def close(
     case_id: int,
     actor_id: int,
     outcome: Outcome,
-    now: datetime | None = None,
+    now: datetime,
 ) -> CrisisCase:
-    now = now or utcnow()
     state = "false_alarm" if outcome is Outcome.FALSE_ALARM else "resolved"
     won, case = await _change_if(
         session,
@@ -484,10 +477,9 @@ async def close(
 
 
 async def member_says_ok(
-    session: AsyncSession, case_id: int, member_id: int, now: datetime | None = None
+    session: AsyncSession, case_id: int, member_id: int, now: datetime
 ) -> CrisisCase:
     """The member's "I'm OK" tells moderators; it does not close the case."""
-    now = now or utcnow()
     case = await session.get(CrisisCase, case_id, populate_existing=True)
     if case is None or case.member_id != member_id:
         raise NotFound("I couldn't find that message's case; it may have been closed already.")
@@ -523,10 +515,7 @@ async def open_cases(session: AsyncSession, guild_id: int) -> list[CrisisCase]:
     )
 
 
-async def stats(
-    session: AsyncSession, guild_id: int, now: datetime | None = None, weeks: int = 8
-) -> CaseStats:
-    now = now or utcnow()
+async def stats(session: AsyncSession, guild_id: int, now: datetime, weeks: int = 8) -> CaseStats:
     since = now - timedelta(weeks=weeks)
     cases = list(
         await session.scalars(
@@ -571,11 +560,10 @@ async def cases_with_timers(session: AsyncSession) -> list[CrisisCase]:
 
 
 async def take_escalation_step(
-    session: AsyncSession, case_id: int, now: datetime | None = None, *, owner_id: int | None = None
+    session: AsyncSession, case_id: int, now: datetime, *, owner_id: int | None = None
 ) -> EscalationStep | None:
     """If the case is still unclaimed and due, move it one level up; each level fires once.
     ``owner_id`` is the server owner, pinged at the last level when there is no backup role."""
-    now = now or utcnow()
     case = await session.get(CrisisCase, case_id, populate_existing=True)
     if (
         case is None
@@ -609,9 +597,8 @@ async def take_escalation_step(
 
 
 async def take_due_reminder(
-    session: AsyncSession, case_id: int, now: datetime | None = None
+    session: AsyncSession, case_id: int, now: datetime
 ) -> CrisisCase | None:
-    now = now or utcnow()
     result = await session.execute(
         update(CrisisCase)
         .where(
@@ -630,9 +617,8 @@ async def take_due_reminder(
     return case
 
 
-async def purge_expired(session: AsyncSession, now: datetime | None = None) -> int:
+async def purge_expired(session: AsyncSession, now: datetime) -> int:
     """Delete closed cases (and their history) older than each server's retention period."""
-    now = now or utcnow()
     default_days = GuildConfig.model_fields["case_retention_days"].default
     custom = dict(
         (
@@ -672,10 +658,9 @@ async def choose_scanning(
     user_id: int,
     *,
     opted_out: bool,
-    now: datetime | None = None,
+    now: datetime,
 ) -> None:
     """Save the member's scanning choice and note it on their open case, in one transaction."""
-    now = now or utcnow()
     await crisis_preferences.set_scanning(session, guild_id, user_id, opted_out=opted_out, now=now)
     case = await open_case_for(session, guild_id, user_id)
     if case is not None:
@@ -686,7 +671,7 @@ async def choose_scanning(
 
 
 async def member_opts_out(
-    session: AsyncSession, case_id: int, member_id: int, now: datetime | None = None
+    session: AsyncSession, case_id: int, member_id: int, now: datetime
 ) -> CrisisCase:
     """From the buttons in the member's DM: stop scanning them in the case's server."""
     case = await session.get(CrisisCase, case_id, populate_existing=True)

@@ -170,7 +170,9 @@ class Delivery:
         except discord.HTTPException:
             status = "dms_closed"
         async with self.bot.sessions() as session:
-            await escalation.record_member_contact(session, case_id, status, actor_id)
+            await escalation.record_member_contact(
+                session, case_id, status, self.bot.clock.now(), actor_id
+            )
         await self.refresh_alert(case_id)
         return status
 

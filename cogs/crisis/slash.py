@@ -81,7 +81,9 @@ class CrisisCommands(commands.Cog, name="Crisis"):
         if result.case is not None and result.outcome is Intake.OPENED:
             async with self.bot.sessions() as session:
                 assert result.case.id is not None
-                await escalation.record_member_contact(session, result.case.id, "shown_in_reply")
+                await escalation.record_member_contact(
+                    session, result.case.id, "shown_in_reply", self.now()
+                )
             await self.delivery.refresh_alert(result.case.id)
 
     @app_commands.command(name="duty", description="Go on or off duty for crisis alerts.")

@@ -18,6 +18,7 @@ from bot.services.crisis_policy import PolicyChange
 from bot.services.guild_config import ConfigItem
 from db.engine import create_engine, create_session_factory
 from db.models import CaseEvent, CrisisCase
+from db.types import utcnow
 from standin import DiscordStandIn, FakeGuild
 
 from .conftest import start_kinship
@@ -407,7 +408,7 @@ async def test_member_buttons_tell_moderators_and_opt_out_of_scanning(
     # Opted out: a later message from them opens nothing new after the case is closed.
     async with kinship.sessions() as session:
         await escalation.close(
-            session, c.guild.id, case.id, c.moderator, escalation.Outcome.SUPPORTED
+            session, c.guild.id, case.id, c.moderator, escalation.Outcome.SUPPORTED, utcnow()
         )
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
     await asyncio.sleep(0.3)

@@ -79,22 +79,22 @@ async def test_resources_are_sent_once_and_only_while_the_member_has_none(
 ) -> None:
     async with sessions() as session:
         await update_policy(session, GUILD, PolicyChange(contact="approval"))
-        case = (await escalation.record_detection(session, _detection())).case
+        case = (await escalation.record_detection(session, _detection(), utcnow())).case
         assert case is not None and case.id is not None
         assert case.member_contact == "awaiting_approval"
-        approved = await escalation.approve_member_contact(session, GUILD, case.id, MOD)
+        approved = await escalation.approve_member_contact(session, GUILD, case.id, MOD, utcnow())
         assert approved.member_contact == "pending"
         with pytest.raises(InvalidInput, match="already has the crisis lines"):
-            await escalation.approve_member_contact(session, GUILD, case.id, MOD2)
+            await escalation.approve_member_contact(session, GUILD, case.id, MOD2, utcnow())
 
 
 async def test_a_second_claim_names_the_claimer_by_id_not_markup(sessions: SessionFactory) -> None:
     async with sessions() as session:
-        case = (await escalation.record_detection(session, _detection())).case
+        case = (await escalation.record_detection(session, _detection(), utcnow())).case
         assert case is not None and case.id is not None
-        await escalation.claim(session, GUILD, case.id, MOD)
+        await escalation.claim(session, GUILD, case.id, MOD, utcnow())
         with pytest.raises(AlreadyClaimed) as raised:
-            await escalation.claim(session, GUILD, case.id, MOD2)
+            await escalation.claim(session, GUILD, case.id, MOD2, utcnow())
         assert await escalation.case_member(session, case.id) == MEMBER
         assert await escalation.case_member(session, case.id + 100) is None
     assert raised.value.claimed_by == MOD and "<@" not in raised.value.message

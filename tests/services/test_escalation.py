@@ -62,7 +62,7 @@ async def test_a_detection_opens_a_case_with_a_reescalation_timer(sessions: Sess
 
 async def test_concern_has_no_reescalation_by_default(sessions: SessionFactory) -> None:
     async with sessions() as session:
-        case = (await escalation.record_detection(session, detection("concern"))).case
+        case = (await escalation.record_detection(session, detection("concern"), utcnow())).case
     assert case is not None and case.next_escalation_at is None
 
 
@@ -70,10 +70,18 @@ async def test_further_detections_attach_and_a_higher_severity_raises(
     sessions: SessionFactory,
 ) -> None:
     async with sessions() as session:
-        first = await escalation.record_detection(session, detection("concern", message_id=1))
-        second = await escalation.record_detection(session, detection("concern", message_id=2))
-        third = await escalation.record_detection(session, detection("imminent", message_id=3))
-        repeat = await escalation.record_detection(session, detection("imminent", message_id=3))
+        first = await escalation.record_detection(
+            session, detection("concern", message_id=1), utcnow()
+        )
+        second = await escalation.record_detection(
+            session, detection("concern", message_id=2), utcnow()
+        )
+        third = await escalation.record_detection(
+            session, detection("imminent", message_id=3), utcnow()
+        )
+        repeat = await escalation.record_detection(
+            session, detection("imminent", message_id=3), utcnow()
+        )
     assert [r.outcome for r in (first, second, third, repeat)] == [
         Intake.OPENED,
         Intake.ATTACHED,
@@ -94,7 +102,7 @@ async def test_simultaneous_detections_open_exactly_one_case(sessions: SessionFa
     async def one(n: int) -> Intake:
         async with sessions() as session:
             return (
-                await escalation.record_detection(session, detection(message_id=100 + n))
+                await escalation.record_detection(session, detection(message_id=100 + n), utcnow())
             ).outcome
 
     outcomes = await asyncio.gather(*(one(n) for n in range(8)))
@@ -108,26 +116,28 @@ async def test_opted_out_members_and_disabled_servers_are_not_scanned(
     sessions: SessionFactory,
 ) -> None:
     async with sessions() as session:
-        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True)
-        assert (await escalation.record_detection(session, detection())).outcome is Intake.SKIPPED
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True, now=utcnow())
+        assert (
+            await escalation.record_detection(session, detection(), utcnow())
+        ).outcome is Intake.SKIPPED
         # Asking for help always works.
         asked = await escalation.record_detection(
-            session, detection(source="requested", message_id=None)
+            session, detection(source="requested", message_id=None), utcnow()
         )
         assert asked.outcome is Intake.OPENED
         await update_policy(session, GUILD, PolicyChange(scanning=False))
         assert (
-            await escalation.record_detection(session, detection(member=7))
+            await escalation.record_detection(session, detection(member=7), utcnow())
         ).outcome is Intake.SKIPPED
         assert await crisis_preferences.opted_out_members(session, GUILD) == [MEMBER]
-        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=False)
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=False, now=utcnow())
         assert await crisis_preferences.opted_out_members(session, GUILD) == []
 
 
 async def test_approval_mode_withholds_member_contact(sessions: SessionFactory) -> None:
     async with sessions() as session:
         await update_policy(session, GUILD, PolicyChange(contact="approval"))
-        case = (await escalation.record_detection(session, detection())).case
+        case = (await escalation.record_detection(session, detection(), utcnow())).case
     assert case is not None and case.member_contact == "awaiting_approval"
 
 
@@ -144,10 +154,15 @@ async def test_targets_are_on_duty_supporters_under_cap_else_the_role(
         await update_policy(session, GUILD, PolicyChange(daily_cap=1))
         targets = await duty.alert_targets(session, GUILD, utcnow())
         assert targets == AlertTargets(user_ids=(MOD, MOD2))
-        case = (await escalation.record_detection(session, detection())).case
+        case = (await escalation.record_detection(session, detection(), utcnow())).case
         assert case is not None and case.id is not None
         await escalation.mark_delivered(
-            session, case.id, channel_id=600, message_id=9, targets=AlertTargets(user_ids=(MOD,))
+            session,
+            case.id,
+            channel_id=600,
+            message_id=9,
+            targets=AlertTargets(user_ids=(MOD,)),
+            now=utcnow(),
         )
         # MOD has reached today's cap of one alert, so only MOD2 is pinged next.
         assert await duty.alert_targets(session, GUILD, utcnow()) == AlertTargets(user_ids=(MOD2,))
@@ -172,17 +187,17 @@ async def test_failed_delivery_backs_off_and_stays_pending(sessions: SessionFact
         assert now < first < second <= now + timedelta(minutes=5)
         assert [c.id for c in await escalation.undelivered(session)] == [case.id]
         await escalation.mark_delivered(
-            session, case.id, channel_id=600, message_id=9, targets=AlertTargets()
+            session, case.id, channel_id=600, message_id=9, targets=AlertTargets(), now=utcnow()
         )
         assert await escalation.undelivered(session) == []
 
 
 async def _delivered_case(sessions: SessionFactory, severity: str = "high") -> CrisisCase:
     async with sessions() as session:
-        case = (await escalation.record_detection(session, detection(severity))).case
+        case = (await escalation.record_detection(session, detection(severity), utcnow())).case
         assert case is not None and case.id is not None
         return await escalation.mark_delivered(
-            session, case.id, channel_id=600, message_id=9, targets=AlertTargets()
+            session, case.id, channel_id=600, message_id=9, targets=AlertTargets(), now=utcnow()
         )
 
 
@@ -190,18 +205,18 @@ async def test_claim_once_then_resolve_once_with_history(sessions: SessionFactor
     case = await _delivered_case(sessions)
     assert case.id is not None
     async with sessions() as session:
-        claimed = await escalation.claim(session, GUILD, case.id, MOD)
+        claimed = await escalation.claim(session, GUILD, case.id, MOD, utcnow())
         assert claimed.state == "claimed" and claimed.next_escalation_at is None
         assert claimed.reminder_at is not None and claimed.claimed_at is not None
         assert claimed.reminder_at - claimed.claimed_at == timedelta(hours=24)
         with pytest.raises(InvalidInput, match="already claimed by another responder"):
-            await escalation.claim(session, GUILD, case.id, MOD2)
+            await escalation.claim(session, GUILD, case.id, MOD2, utcnow())
         with pytest.raises(NotFound):
-            await escalation.claim(session, OTHER_GUILD, case.id, MOD2)
-        closed = await escalation.close(session, GUILD, case.id, MOD, Outcome.REFERRED)
+            await escalation.claim(session, OTHER_GUILD, case.id, MOD2, utcnow())
+        closed = await escalation.close(session, GUILD, case.id, MOD, Outcome.REFERRED, utcnow())
         assert (closed.state, closed.outcome, closed.closed_by) == ("resolved", "referred", MOD)
         with pytest.raises(InvalidInput, match="already closed"):
-            await escalation.close(session, GUILD, case.id, MOD, Outcome.FALSE_ALARM)
+            await escalation.close(session, GUILD, case.id, MOD, Outcome.FALSE_ALARM, utcnow())
         actions = [e.action for e in await escalation.history(session, GUILD, case.id)]
     assert actions == ["opened", "delivered", "claimed", "resolved"]
 
@@ -210,7 +225,7 @@ async def test_false_alarm_closes_without_a_claim(sessions: SessionFactory) -> N
     case = await _delivered_case(sessions)
     assert case.id is not None
     async with sessions() as session:
-        closed = await escalation.close(session, GUILD, case.id, MOD, Outcome.FALSE_ALARM)
+        closed = await escalation.close(session, GUILD, case.id, MOD, Outcome.FALSE_ALARM, utcnow())
         assert closed.state == "false_alarm"
         assert await escalation.open_cases(session, GUILD) == []
 
@@ -239,7 +254,7 @@ async def test_a_claimed_case_does_not_escalate(sessions: SessionFactory) -> Non
     case = await _delivered_case(sessions, "imminent")
     assert case.id is not None and case.next_escalation_at is not None
     async with sessions() as session:
-        await escalation.claim(session, GUILD, case.id, MOD)
+        await escalation.claim(session, GUILD, case.id, MOD, utcnow())
         assert (
             await escalation.take_escalation_step(session, case.id, case.next_escalation_at) is None
         )
@@ -249,7 +264,7 @@ async def test_claim_reminder_fires_once_while_open(sessions: SessionFactory) ->
     case = await _delivered_case(sessions)
     assert case.id is not None
     async with sessions() as session:
-        claimed = await escalation.claim(session, GUILD, case.id, MOD)
+        claimed = await escalation.claim(session, GUILD, case.id, MOD, utcnow())
         assert claimed.reminder_at is not None
         assert (
             await escalation.take_due_reminder(
@@ -257,9 +272,10 @@ async def test_claim_reminder_fires_once_while_open(sessions: SessionFactory) ->
             )
             is None
         )
-        reminded = await escalation.take_due_reminder(session, case.id, claimed.reminder_at)
-        assert reminded is not None and reminded.claimed_by == MOD
-        assert await escalation.take_due_reminder(session, case.id, claimed.reminder_at) is None
+        due = claimed.reminder_at  # the row (and this object) is cleared when the reminder fires
+        reminded = await escalation.take_due_reminder(session, case.id, due)
+        assert reminded is not None and reminded.claimed_by == MOD and reminded.reminder_at is None
+        assert await escalation.take_due_reminder(session, case.id, due) is None
 
 
 async def test_cases_with_timers_lists_what_the_scheduler_must_rebuild(
@@ -268,7 +284,7 @@ async def test_cases_with_timers_lists_what_the_scheduler_must_rebuild(
     pending = await _delivered_case(sessions)
     async with sessions() as session:
         undelivered = (
-            await escalation.record_detection(session, detection("concern", member=5))
+            await escalation.record_detection(session, detection("concern", member=5), utcnow())
         ).case
         listed = {c.id for c in await escalation.cases_with_timers(session)}
     assert undelivered is not None
@@ -280,8 +296,8 @@ async def test_member_ok_is_recorded_only_for_the_member(sessions: SessionFactor
     assert case.id is not None
     async with sessions() as session:
         with pytest.raises(NotFound):
-            await escalation.member_says_ok(session, case.id, MOD)
-        updated = await escalation.member_says_ok(session, case.id, MEMBER)
+            await escalation.member_says_ok(session, case.id, MOD, utcnow())
+        updated = await escalation.member_says_ok(session, case.id, MEMBER, utcnow())
     assert updated.member_ok_at is not None and updated.state == "open"
 
 
@@ -291,7 +307,7 @@ async def test_purge_deletes_closed_cases_past_retention_only(sessions: SessionF
         await update_policy(session, GUILD, PolicyChange(retention_days=7))
     old = await _delivered_case(sessions)
     async with sessions() as session:
-        fresh = (await escalation.record_detection(session, detection(member=6))).case
+        fresh = (await escalation.record_detection(session, detection(member=6), utcnow())).case
         assert old.id is not None and fresh is not None and fresh.id is not None
         await escalation.close(
             session, GUILD, old.id, MOD, Outcome.SUPPORTED, now - timedelta(days=8)
@@ -307,8 +323,8 @@ async def test_stats_counts_median_claim_and_outcomes(sessions: SessionFactory) 
     assert case.id is not None
     async with sessions() as session:
         await escalation.claim(session, GUILD, case.id, MOD, case.created_at + timedelta(minutes=4))
-        await escalation.close(session, GUILD, case.id, MOD, Outcome.SUPPORTED)
-        result = await escalation.stats(session, GUILD)
+        await escalation.close(session, GUILD, case.id, MOD, Outcome.SUPPORTED, utcnow())
+        result = await escalation.stats(session, GUILD, utcnow())
     assert (result.total, result.open) == (1, 0)
     assert result.median_minutes_to_claim == pytest.approx(4, abs=0.01)
     assert sum(c["supported"] for c in result.outcomes_by_week.values()) == 1

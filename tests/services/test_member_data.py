@@ -63,6 +63,7 @@ async def _case(session, member: int) -> CrisisCase:  # type: ignore[no-untyped-
             excerpt="i want to die",
             message_id=member,
         ),
+        utcnow(),
     )
     assert result.case is not None
     return result.case
@@ -72,7 +73,7 @@ async def test_export_then_delete_one_members_data_in_one_server(sessions: Sessi
     async with sessions() as session:
         for member in (MEMBER, OTHER):
             await _case(session, member)
-        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True)
+        await escalation.choose_scanning(session, GUILD, MEMBER, opted_out=True, now=utcnow())
         await duty.set_duty(session, GUILD + 1, MEMBER, True, utcnow())
 
         exported = await member_data.export_member_data(session, PERSONAL_DATA, GUILD, MEMBER)
@@ -99,8 +100,8 @@ async def test_a_moderators_deletion_anonymises_the_cases_they_handled(
     async with sessions() as session:
         case = await _case(session, MEMBER)
         assert case.id is not None
-        await escalation.claim(session, GUILD, case.id, MODERATOR)
-        await escalation.close(session, GUILD, case.id, MODERATOR, Outcome.SUPPORTED)
+        await escalation.claim(session, GUILD, case.id, MODERATOR, utcnow())
+        await escalation.close(session, GUILD, case.id, MODERATOR, Outcome.SUPPORTED, utcnow())
         await crisis_terms.add_term(session, GUILD, "extra", "sewerslide", MODERATOR, "high")
 
         exported = await member_data.export_member_data(session, PERSONAL_DATA, GUILD, MODERATOR)
