@@ -249,6 +249,7 @@ async def test_on_duty_supporter_is_pinged_instead_of_the_role(
 async def test_unclaimed_case_reescalates_then_reaches_the_backup_role(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
+    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
     c = await build_community(standin, kinship)
     async with kinship.sessions() as session:
         await crisis_policy.update_policy(session, c.guild.id, PolicyChange(high_minutes=1))
@@ -281,6 +282,7 @@ async def test_unclaimed_case_reescalates_then_reaches_the_backup_role(
 async def test_failed_alert_post_is_delivered_after_the_failure_clears(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
+    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
     c = await build_community(standin, kinship)
     standin.fail("POST", rf"/channels/{c.alerts}/messages", status=503, times=2)
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
@@ -647,3 +649,36 @@ async def test_members_choose_their_own_crisis_line_country(
     assert refused.ephemeral and "not a country" in refused.content
     async with kinship.sessions() as session:
         assert await crisis_preferences.member_region(session, c.guild.id, c.member) == "IE"
+
+
+async def test_claimer_is_reminded_after_a_day_and_closed_cases_are_purged_on_the_clock(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
+    c = await build_community(standin, kinship)
+    await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
+    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    (case,) = await cases(kinship, c.guild.id)
+    assert case.id is not None
+    claimed = await standin.click(c.guild.id, c.moderator, alert, f"crisis:claim:{case.id}")
+    await claimed.wait_response()
+    assert f"crisis:remind:{case.id}" in kinship.timers.pending()
+
+    clock.advance(timedelta(hours=23))
+    await kinship.timers.run_due()
+    assert not [m for m in standin.dms_to(c.moderator) if "Gentle reminder" in m["content"]]
+    clock.advance(timedelta(hours=1, seconds=1))
+    await kinship.timers.run_due()
+    reminders = [m for m in standin.dms_to(c.moderator) if "Gentle reminder" in m["content"]]
+    assert len(reminders) == 1 and f"case #{case.id}" in reminders[0]["content"]
+    assert "want to die" not in reminders[0]["content"]
+
+    async with kinship.sessions() as session:
+        await escalation.close(
+            session, c.guild.id, case.id, c.moderator, escalation.Outcome.SUPPORTED, clock.now()
+        )
+    clock.advance(timedelta(days=91))
+    await kinship.timers.run_due()
+    async with kinship.sessions() as session:
+        assert await escalation.find_case(session, case.id) is None
+    assert "crisis:purge" in kinship.timers.pending()
