@@ -23,12 +23,14 @@ from bot.services.crisis_policy import reping_delay
 from bot.services.duty import AlertTargets
 from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
+from bot.text import clean_user_text
 from db.models import OPEN_STATES, CaseEvent, CrisisCase, GuildConfig
 from db.rows import rowcount
 
 CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
 EXCERPT_LIMIT = 200
+HELP_MESSAGE_LIMIT = 1000
 
 
 class Intake(StrEnum):
@@ -76,7 +78,9 @@ class NewDetection:
 def help_request(
     guild_id: int, member_id: int, message: str | None, channel_id: int | None
 ) -> NewDetection:
-    """A member asked for help with /help-now: always a high-severity case."""
+    """A member asked for help with /help-now: always a high-severity case. Their message is
+    cleaned of invisible and direction-changing characters before moderators see it."""
+    text = clean_user_text(message or "", limit=HELP_MESSAGE_LIMIT, what="message")
     return NewDetection(
         guild_id=guild_id,
         member_id=member_id,
@@ -84,7 +88,7 @@ def help_request(
         severity="high",
         category="requested",
         matched="/help-now",
-        excerpt=make_excerpt(message or "", []),
+        excerpt=make_excerpt(text, []),
         channel_id=channel_id,
     )
 

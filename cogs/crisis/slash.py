@@ -61,7 +61,7 @@ class CrisisCommands(commands.Cog, name="Crisis"):
     async def help_now(
         self,
         interaction: discord.Interaction[KinshipBot],
-        message: app_commands.Range[str, 0, 1000] | None = None,
+        message: app_commands.Range[str, 0, escalation.HELP_MESSAGE_LIMIT] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:

@@ -107,3 +107,10 @@ async def test_region_is_validated_by_the_service(sessions: SessionFactory) -> N
         assert await crisis_preferences.member_region(session, GUILD, MEMBER) is None
         code = await crisis_preferences.set_member_region(session, GUILD, MEMBER, "ie", utcnow())
         assert code == "IE"
+
+
+def test_a_help_request_is_cleaned_before_moderators_see_it() -> None:
+    asked = escalation.help_request(GUILD, MEMBER, "please\u202e call me\u200b", 5)
+    assert asked.excerpt == "please call me"
+    assert (asked.source, asked.severity, asked.channel_id) == ("requested", "high", 5)
+    assert escalation.help_request(GUILD, MEMBER, None, None).excerpt == ""
