@@ -480,13 +480,19 @@ async def close(
     return case
 
 
+async def _member_case(session: AsyncSession, case_id: int, member_id: int) -> CrisisCase:
+    """The case behind a button in the member's DM, only for the member it is about."""
+    case = await session.get(CrisisCase, case_id, populate_existing=True)
+    if case is None or case.member_id != member_id:
+        raise NotFound("I couldn't find that message's case; it may have been closed already.")
+    return case
+
+
 async def member_says_ok(
     session: AsyncSession, case_id: int, member_id: int, now: datetime
 ) -> CrisisCase:
     """The member's "I'm OK" tells moderators; it does not close the case."""
-    case = await session.get(CrisisCase, case_id, populate_existing=True)
-    if case is None or case.member_id != member_id:
-        raise NotFound("I couldn't find that message's case; it may have been closed already.")
+    case = await _member_case(session, case_id, member_id)
     if case.member_ok_at is None:
         case.member_ok_at = now
         session.add(_event(case, "member_ok", member_id, None, now))
@@ -678,9 +684,7 @@ async def member_opts_out(
     session: AsyncSession, case_id: int, member_id: int, now: datetime
 ) -> CrisisCase:
     """From the buttons in the member's DM: stop scanning them in the case's server."""
-    case = await session.get(CrisisCase, case_id, populate_existing=True)
-    if case is None or case.member_id != member_id:
-        raise NotFound("I couldn't find that message's case; it may have been closed already.")
+    case = await _member_case(session, case_id, member_id)
     await choose_scanning(session, case.guild_id, member_id, opted_out=True, now=now)
     return case
 
