@@ -1,4 +1,4 @@
-"""The real `python -m bot` process against the stand-in: clean stops and nothing sensitive logged."""
+"""The real `python -m bot` process on the stand-in: clean stops and nothing sensitive logged."""
 
 from __future__ import annotations
 

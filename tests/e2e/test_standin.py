@@ -172,7 +172,11 @@ async def test_button_click_routes_to_view_and_edits(standin: DiscordStandIn) ->
         await record.wait_response()
         message = record.original
         assert message is not None and int(message["id"]) > 0
-        assert bot._connection._view_store.is_message_tracked(int(message["id"]))
+        # The stand-in records the callback when the POST arrives; discord.py stores the view
+        # only after it has read the HTTP response, so that can happen a loop tick later.
+        await standin.wait_for(
+            lambda: bot._connection._view_store.is_message_tracked(int(message["id"]))
+        )
         click = await standin.click(guild.id, guild.owner_id, message, "counter:inc")
         assert (await click.wait_response())["type"] == 7
         click2 = await standin.click(guild.id, guild.owner_id, message, "counter:inc")
