@@ -470,12 +470,12 @@ async def test_permissions_follow_overwrites(standin: DiscordStandIn) -> None:
         assert channel.permissions_for(g.me).value == bot_perms & ~voice
 
 
-def test_thousand_guilds_are_cheap_to_build() -> None:
+def test_a_thousand_guilds_of_two_hundred_members_can_be_built() -> None:
+    # How fast is benchmarks/bench_startup.py's business ("N s to build"); no timed assertion here.
     standin = DiscordStandIn()
-    started = time.perf_counter()
     for i in range(1000):
         standin.add_guild(f"g{i}", member_count=200)
-    assert time.perf_counter() - started < 5
+    assert len(standin.world.guilds) == 1000
     assert len(standin.world.users) > 200_000
 
 
