@@ -84,6 +84,14 @@ _BODIES = (
 )
 _CLOSERS = ("", "!", " :)", " haha", "...", " 🙂", " tbh", " anyway")
 
+HEARTBEAT = 5  # seconds between progress lines during the load
+
+
+def progress(message: str) -> None:
+    """What the benchmark is doing now, on stderr (the results go to stdout)."""
+    print(message, file=sys.stderr, flush=True)
+
+
 ALERT_PATH = re.compile(r"/api/v10/channels/(\d+)/messages")
 MEMBER_MENTION = re.compile(r"<@(\d+)>")
 
@@ -304,6 +312,7 @@ async def run(args: argparse.Namespace) -> int:
         assert scan(text) is not None, f"the scanner no longer flags {text!r}"
 
     per_guild = math.ceil(args.samples / args.communities)
+    progress(f"building {args.communities} communities and {args.samples} crisis samples")
     standin = DiscordStandIn()
     world = build_world(standin, args.communities, args.chatters, per_guild)
     # Round-robin over the communities, a new member every time.
@@ -322,9 +331,21 @@ async def run(args: argparse.Namespace) -> int:
     crisis_times = [args.warmup + (k + 0.5) * span / len(at_risk) for k in range(len(at_risk))]
     crisis_texts = [CRISIS_TEXTS[k % len(CRISIS_TEXTS)] for k in range(len(at_risk))]
 
+    sent = [0]
+
     async def send_load(i: int) -> None:
         community, channel, member, text = load_plan[i]
         await standin.post_message(community.guild_id, channel, member, text)
+        sent[0] += 1
+
+    async def heartbeat() -> None:
+        began = time.perf_counter()
+        while True:
+            await asyncio.sleep(HEARTBEAT)
+            progress(
+                f"  +{time.perf_counter() - began:.0f} s: {sent[0]}/{load_count} messages sent, "
+                f"{len(probe.alerted)}/{len(at_risk)} alerts received"
+            )
 
     async def send_crisis(i: int) -> None:
         community, member = at_risk[i]
@@ -333,6 +354,7 @@ async def run(args: argparse.Namespace) -> int:
     async with standin:
         discord.http.Route.BASE = standin.base_url
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(standin.gateway_url)
+        progress("starting the bot")
         async with kinship(world) as bot:
             received: list[int] = [0]
 
@@ -347,13 +369,18 @@ async def run(args: argparse.Namespace) -> int:
             )
             start = asyncio.get_running_loop().time() + 0.1
             start_perf = time.perf_counter() + 0.1
+            ticker = asyncio.create_task(heartbeat())
             with GcPauses() as gc_pauses:
                 load, crises = await asyncio.gather(
                     paced([i / args.rate for i in range(load_count)], start, send_load),
                     paced(crisis_times, start, send_crisis),
                 )
+                progress(f"load done; waiting up to {args.drain:g} s for the last alerts")
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(probe.all_alerted.wait(), args.drain)
+            ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticker
             await asyncio.sleep(0.5)  # time for any stray alert to show up
 
     latencies = probe.latencies_ms()

@@ -38,6 +38,12 @@ if str(ROOT) not in sys.path:
 
 SERVER_TIMEOUT = 900  # the stand-in process gives up by itself after this many seconds
 BOT_TIMEOUT = 600  # a bot run that is not ready and closed by then is killed
+HEARTBEAT = 10  # seconds between "still waiting" lines while a bot connects
+
+
+def progress(message: str) -> None:
+    """What the benchmark is doing now, on stderr (the table goes to stdout)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def status_kib(field: str) -> int:
@@ -197,36 +203,45 @@ def stop_server(server: subprocess.Popen[str]) -> None:
 
 
 def measure(variant: str, guilds: int, members: int, ready_timeout: float) -> dict[str, Any]:
+    progress(f"  {variant}: building {guilds} guilds x {members} members in the stand-in")
     server, port, built = start_server(guilds, members)
     print(f"  stand-in up on 127.0.0.1:{port} ({built:.1f} s to build {guilds} guilds)")
     try:
-        run = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--bot",
-                variant,
-                "--port",
-                str(port),
-                "--ready-timeout",
-                str(ready_timeout),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=BOT_TIMEOUT,
-            cwd=ROOT,
-            check=False,
-        )
+        out, err, returncode = run_bot_process(variant, port, ready_timeout)
     finally:
         stop_server(server)
-    if run.returncode != 0:
-        raise RuntimeError(f"bot run {variant!r} failed:\n{run.stderr}")
+    if returncode != 0:
+        raise RuntimeError(f"bot run {variant!r} failed:\n{err}")
     # discord.py warns that voice support is not installed; Kinship has no voice. Show the rest.
     noise = "voice will NOT be supported"
-    stderr = [line for line in run.stderr.splitlines() if noise not in line]
+    stderr = [line for line in err.splitlines() if noise not in line]
     if stderr:
         print("\n".join(stderr), file=sys.stderr)
-    return json.loads(run.stdout.strip().splitlines()[-1])
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_bot_process(variant: str, port: int, ready_timeout: float) -> tuple[str, str, int]:
+    """Runs one bot start in its own process, saying every HEARTBEAT seconds that it still runs."""
+    command = [sys.executable, __file__, "--bot", variant, "--port", str(port)]
+    command += ["--ready-timeout", str(ready_timeout)]
+    began = time.perf_counter()
+    bot = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    progress(f"  {variant}: bot process {bot.pid} connecting")
+    while True:
+        try:
+            out, err = bot.communicate(timeout=HEARTBEAT)
+        except subprocess.TimeoutExpired:
+            waited = time.perf_counter() - began
+            if waited > BOT_TIMEOUT:
+                bot.kill()
+                out, err = bot.communicate()
+                return out, err + f"\nkilled after {BOT_TIMEOUT} s", 1
+            progress(f"  {variant}: still connecting ({waited:.0f} s)")
+            continue
+        progress(f"  {variant}: bot process done after {time.perf_counter() - began:.1f} s")
+        return out, err, bot.returncode
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,6 +56,9 @@ class KinshipBot(commands.Bot):
         scheduler: AsyncIOScheduler,
         clock: Clock | None = None,
     ) -> None:
+        # Kinship has no voice; without this discord.py warns about missing voice libraries.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -76,6 +79,7 @@ class KinshipBot(commands.Bot):
         self.clock: Clock = clock or SystemClock()
         self.timers = Timers(scheduler, self.clock)
         self._background: set[asyncio.Task[Any]] = set()
+        self._shutdown: asyncio.Task[None] | None = None
         # Capabilities add their own buttons to the first page of the /setup panel.
         self.setup_buttons: list[Callable[[], discord.ui.Item[Any]]] = []
 
@@ -139,9 +143,24 @@ class KinshipBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("Ready as %s in %d servers", self.user, len(self.guilds))
 
+    def request_close(self) -> None:
+        """Start shutting down (from a signal handler); ``close`` waits for the same shutdown."""
+        if self._shutdown is None:
+            self._shutdown = asyncio.create_task(self._shut_down(), name="kinship-shutdown")
+
     async def close(self) -> None:
-        """Stop taking work, let in-flight work finish, then release the database."""
-        log.info("Shutting down")
+        """Stop taking work, let in-flight work finish, then release the database.
+
+        Every caller (a signal, discord.py's own exit path, a test) waits for the one shutdown:
+        a second, overlapping shutdown used to dispose the engine while the first was still
+        closing connections, and the event loop then cancelled it mid-close."""
+        self.request_close()
+        assert self._shutdown is not None
+        await asyncio.shield(self._shutdown)
+
+    async def _shut_down(self) -> None:
+        if self.user is not None:
+            log.info("Shutting down")
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         in_flight = self._background - {asyncio.current_task()}

@@ -29,6 +29,18 @@ _DRIVERS = {
 }
 
 
+# Loggers that write message payloads or statement values, and the most they may say.
+# SQLAlchemy's engine logger prints every statement with its values already at INFO.
+PAYLOAD_LOGGERS = {
+    "discord": logging.INFO,
+    "aiosqlite": logging.INFO,
+    "asyncpg": logging.INFO,
+    "alembic": logging.INFO,
+    "apscheduler": logging.INFO,
+    "sqlalchemy": logging.WARNING,
+}
+
+
 class SettingsError(Exception):
     """A setting is missing or malformed; the message names it and says how to fix it."""
 
@@ -129,8 +141,10 @@ class Settings(BaseModel):
     def configure_logging(self) -> None:
         logging.basicConfig(format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
         logging.getLogger().setLevel(self.log_level)
-        # discord.py logs whole request and gateway payloads at DEBUG, members' messages
-        # included; health data must never reach the logs, so it stays at INFO at most.
-        logging.getLogger("discord").setLevel(
-            max(logging.INFO, logging.getLevelName(self.log_level))
-        )
+        # These libraries log whole payloads at DEBUG: discord.py its requests and gateway
+        # events (members' messages), the database drivers every statement with its values (a
+        # case's excerpt, a check-in note). Health data must never reach the logs, so they stay
+        # at INFO at most whatever LOG_LEVEL says.
+        chosen = logging.getLevelName(self.log_level)
+        for name, loudest in PAYLOAD_LOGGERS.items():
+            logging.getLogger(name).setLevel(max(loudest, chosen))

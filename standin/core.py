@@ -61,6 +61,8 @@ class DiscordStandIn(DriverMixin):
         self.global_commands: list[dict[str, Any]] = []
         self.guild_commands: dict[int, list[dict[str, Any]]] = {}
         self.interactions: list[InteractionRecord] = []
+        # Uploaded file contents by attachment id, so tests can read what the bot sent.
+        self.attachment_bytes: dict[int, bytes] = {}
 
         self._message_index: dict[int, dict[str, Any]] = {}
         self._interactions: dict[int, InteractionRecord] = {}
@@ -375,6 +377,7 @@ class DiscordStandIn(DriverMixin):
         out = []
         for f in files:
             aid = self.snowflakes.next()
+            self.attachment_bytes[aid] = f.get("data", b"")
             url = f"https://cdn.discordapp.com/attachments/0/{aid}/{f['filename']}"
             out.append(
                 {

@@ -179,6 +179,7 @@ class RestApi:
                             "filename": part.filename or part.name or "file",  # type: ignore[union-attr]
                             "size": len(data),
                             "content_type": part.headers.get("Content-Type"),
+                            "data": bytes(data),
                         }
                     )
             return body, files

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,10 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import SessionFactory, create_engine, create_session_factory
 from db.migrate import upgrade
+from tests.postgres import target_url
 
-POSTGRES_URL = os.environ.get(
-    "KINSHIP_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
+POSTGRES_URL = target_url()  # the database `python -m tests.postgres` checked
 
 
 async def _fresh_postgres_schema() -> tuple[str, str]:

@@ -53,3 +53,41 @@ def test_invite_prints_a_url_with_the_computed_permissions(tmp_path: Path) -> No
     assert granted == required_permissions()
     assert all(getattr(granted, name) for name in REASONS)
     assert not granted.administrator and not granted.ban_members
+
+
+def test_unreachable_discord_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    env = {"DISCORD_TOKEN": TEST_TOKEN, "DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}"}
+    base = {k: v for k, v in os.environ.items() if k not in {"DISCORD_TOKEN", "DATABASE_URL"}}
+    result = subprocess.run(
+        # Nothing listens on port 9: the same failure as no route or no DNS for discord.com.
+        [
+            sys.executable,
+            "-m",
+            "tests.e2e.bot_process",
+            "http://127.0.0.1:9/api/v10",
+            "ws://127.0.0.1:9",
+        ],
+        env=base | {"PYTHONPATH": str(ROOT)} | env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if " INFO " not in line]
+    assert len(lines) == 1 and lines[0].startswith("kinship: cannot reach Discord"), result.stderr
+    assert "Shutting down" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_invite_with_a_token_whose_first_part_is_not_an_id(tmp_path: Path) -> None:
+    token = "bm90LWFuLWlkLWF0LWFsbA.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    result = run_bot("invite", env={"DISCORD_TOKEN": token}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kinship: DISCORD_TOKEN: its first part is not the bot's id")
+    assert "Traceback" not in result.stderr
+
+
+def test_help_describes_both_commands_and_the_env_file(tmp_path: Path) -> None:
+    result = run_bot("--help", env={}, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "invite" in result.stdout and "run" in result.stdout and ".env" in result.stdout
