@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.bot import KinshipBot
-from bot.services import escalation
+from bot.services import crisis_preferences
 from standin import DiscordStandIn, InteractionRecord
 
 from .test_crisis import CRISIS, alerts_in, build_community, cases
@@ -72,7 +72,7 @@ async def test_delete_asks_first_then_removes_everything_and_empties_the_alert(
     )
     assert alert["embeds"] == [] and alert["components"] == []
     async with kinship.sessions() as session:
-        assert await escalation.opted_out_members(session, c.guild.id) == []
+        assert await crisis_preferences.opted_out_members(session, c.guild.id) == []
 
 
 async def test_in_a_dm_the_member_picks_the_server(

@@ -9,7 +9,8 @@ from sqlalchemy import or_, select
 from sqlmodel import SQLModel
 
 from bot.services import crisis_terms, escalation, mydata
-from bot.services.escalation import AlertTargets, NewDetection
+from bot.services.duty import AlertTargets
+from bot.services.escalation import NewDetection
 from db.engine import SessionFactory
 
 from .test_member_data import PERSON_COLUMNS
@@ -30,12 +31,13 @@ async def _seed(session, guild_id: int, member: int) -> int:  # type: ignore[no-
             excerpt="i want to die",
             message_id=member + guild_id,
         ),
+        NOW,
     )
     assert result.case is not None and result.case.id is not None
     await escalation.mark_delivered(
-        session, result.case.id, channel_id=77, message_id=88, targets=AlertTargets()
+        session, result.case.id, channel_id=77, message_id=88, targets=AlertTargets(), now=NOW
     )
-    await escalation.set_scanning(session, guild_id, member, opted_out=True)
+    await escalation.choose_scanning(session, guild_id, member, opted_out=True, now=NOW)
     return result.case.id
 
 
@@ -65,7 +67,7 @@ async def test_after_deletion_no_table_holds_the_member(sessions: SessionFactory
     async with sessions() as session:
         await _seed(session, GUILD, MEMBER)
         other_case = await _seed(session, GUILD, OTHER)
-        await escalation.claim(session, GUILD, other_case, MEMBER)  # MEMBER also moderates
+        await escalation.claim(session, GUILD, other_case, MEMBER, NOW)  # MEMBER also moderates
         await crisis_terms.add_term(session, GUILD, "extra", "sewerslide", MEMBER, "high")
         await _seed(session, OTHER_GUILD, MEMBER)
 
