@@ -102,3 +102,16 @@ async def test_repeating_timer_and_failing_work_does_not_stop_others(
     assert ran == ["tick"] * 3
     assert "t:broken" in caplog.text
     assert timers.pending("t:tick") == {"t:tick": START + timedelta(hours=4)}
+
+
+async def test_a_driven_clock_future_is_never_handed_to_real_time(
+    clock: ManualClock, timers: Timers
+) -> None:
+    async def work() -> None:
+        return None
+
+    timers.at("t:now", START, work)
+    timers.at("t:later", START + timedelta(seconds=1), work)
+    assert timers.scheduler.get_job("t:now") is not None  # due work still starts at once
+    assert timers.scheduler.get_job("t:later") is None
+    assert set(timers.pending()) == {"t:now", "t:later"}

@@ -249,7 +249,6 @@ async def test_on_duty_supporter_is_pinged_instead_of_the_role(
 async def test_unclaimed_case_reescalates_then_reaches_the_backup_role(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
-    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
     c = await build_community(standin, kinship)
     async with kinship.sessions() as session:
         await crisis_policy.update_policy(session, c.guild.id, PolicyChange(high_minutes=1))
@@ -282,7 +281,6 @@ async def test_unclaimed_case_reescalates_then_reaches_the_backup_role(
 async def test_failed_alert_post_is_delivered_after_the_failure_clears(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
-    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
     c = await build_community(standin, kinship)
     standin.fail("POST", rf"/channels/{c.alerts}/messages", status=503, times=2)
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
@@ -654,7 +652,6 @@ async def test_members_choose_their_own_crisis_line_country(
 async def test_claimer_is_reminded_after_a_day_and_closed_cases_are_purged_on_the_clock(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
-    kinship.scheduler.pause()  # only the test moves time: timers fire on run_due alone
     c = await build_community(standin, kinship)
     await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
     alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
