@@ -248,7 +248,9 @@ def _check_role(settings: BuddySettings, role: str, screen: Screen, now: datetim
             )
     account_days = timedelta(days=settings.min_account_days)
     member_days = timedelta(days=settings.min_member_days)
-    if screen.account_created_at is None or now - screen.account_created_at < account_days:
+    if account_days and (
+        screen.account_created_at is None or now - screen.account_created_at < account_days
+    ):
         raise InvalidInput(
             f"To join as a {role}, your Discord account needs to be at least "
             f"{settings.min_account_days} days old. You can join as a peer meanwhile."
@@ -643,9 +645,12 @@ async def _ghost_checks(session: AsyncSession, guild_id: int, before_round: int)
     return sorted(asked)
 
 
-async def claim_scheduled_round(session: AsyncSession, guild_id: int, now: datetime) -> str | None:
+async def claim_scheduled_round(
+    session: AsyncSession, guild_id: int, now: datetime, *, grace: timedelta = timedelta(hours=12)
+) -> str | None:
     """If the server's scheduled round is due, move the schedule on (atomically: only one
-    caller wins) and return the round's key; otherwise None."""
+    caller wins) and return the round's key; otherwise None. A round missed by more than
+    ``grace`` (the bot was down) is skipped: the schedule moves on and no round starts late."""
     settings = await session.get(BuddySettings, guild_id, populate_existing=True)
     if settings is None or not settings.scheduled or settings.next_round_at is None:
         return None
@@ -663,7 +668,7 @@ async def claim_scheduled_round(session: AsyncSession, guild_id: int, now: datet
         .values(next_round_at=following)
     )
     await session.commit()
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1 or now - due > grace:  # type: ignore[attr-defined]
         return None
     return f"scheduled:{due.strftime('%Y-%m-%dT%H:%M')}"
 

@@ -243,3 +243,17 @@ async def test_settings_reject_out_of_range_values(sessions: SessionFactory) -> 
             await buddy.update_settings(session, GUILD, NOW, time_of_day="25:00")
         settings = await buddy.update_settings(session, GUILD, NOW, topics="grief, Grief, loss")
         assert buddy.topics_of(settings) == ("grief", "loss")
+
+
+async def test_a_round_missed_by_more_than_the_grace_period_is_skipped_not_run_late(
+    sessions: SessionFactory,
+) -> None:
+    await join_all(sessions, 1, 2)
+    async with sessions() as session:
+        settings = await buddy.get_settings(session, GUILD)
+        due = settings.next_round_at
+        assert due is not None
+        late = due + timedelta(days=2)
+        assert await buddy.claim_scheduled_round(session, GUILD, late) is None
+        await session.refresh(settings)
+        assert settings.next_round_at is not None and settings.next_round_at > late
