@@ -3,6 +3,7 @@ the follow-up buttons, blocks and the listener gate."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -179,3 +180,52 @@ async def test_a_report_reaches_the_moderators_as_a_non_crisis_report(
     post = await standin.wait_for_message(c.alerts, lambda m: bool(m["embeds"]))
     assert "not a crisis" in post["embeds"][0]["title"]
     assert post["mention_roles"] == [] and post["mentions"] == []
+
+
+async def test_scheduled_round_runs_on_the_clock_skips_leavers_and_survives_a_failing_thread(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    c = await build(standin, kinship)
+    others = [standin.add_user(f"m{i}").id for i in range(3)]
+    for user in others:
+        standin.add_member(c.guild.id, user)
+    await standin.flush()
+    for user in (c.ana, c.ben, *others):
+        await slash(standin, c, user, "join")
+    gone = others[-1]
+    await standin.remove_member(c.guild.id, gone)
+    async with kinship.sessions() as session:
+        settings = await buddy.get_settings(session, c.guild.id)
+    assert settings.next_round_at is not None
+    assert kinship.timers.pending("buddy:round:") == {
+        f"buddy:round:{c.guild.id}": settings.next_round_at
+    }
+
+    async def left() -> bool:
+        async with kinship.sessions() as session:
+            profile = await session.get(BuddyProfile, (c.guild.id, gone), populate_existing=True)
+        return profile is not None and profile.state == "left"
+
+    async with asyncio.timeout(5):  # the leave event is handled asynchronously
+        while not await left():
+            await asyncio.sleep(0.02)
+
+    # The first private thread fails outright; that pair is introduced by DM, the round goes on.
+    standin.fail("POST", rf"/channels/{c.buddies}/threads$", status=503)
+    clock.set(settings.next_round_at)
+    await kinship.timers.run_due()
+    await standin.wait_idle()
+    async with kinship.sessions() as session:
+        (stats,) = await buddy.stats(session, c.guild.id)
+    assert stats.pool == 4 and stats.groups == 2 and stats.unmatched == 0
+    assert len(threads_in(standin, c)) == 1
+    dm_intros = [u for u in (c.ana, c.ben, *others[:2]) if standin.dms_to(u)]
+    assert len(dm_intros) == 2
+    assert not standin.dms_to(gone)
+    # The schedule moved on a week, and running the timers again starts nothing new.
+    assert kinship.timers.pending("buddy:round:")[f"buddy:round:{c.guild.id}"] == (
+        settings.next_round_at + timedelta(weeks=1)
+    )
+    await kinship.timers.run_due()
+    async with kinship.sessions() as session:
+        assert len(await buddy.stats(session, c.guild.id)) == 1
