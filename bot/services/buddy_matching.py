@@ -86,10 +86,14 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def quality(a: Candidate, b: Candidate, history: History) -> int:
+    return _quality(a, b, history, frozenset((a.user_id, b.user_id)))
+
+
+def _quality(a: Candidate, b: Candidate, history: History, key: Pair) -> int:
     score = 1 + TOPIC_WEIGHT * (a.topics & b.topics).bit_count() + (a.hours & b.hours).bit_count()
-    if {a.role, b.role} == {SEEKER, LISTENER}:
+    if a.role != b.role and {a.role, b.role} == {SEEKER, LISTENER}:
         score += ROLE_BONUS
-    bad = history.bad_matches.get(frozenset((a.user_id, b.user_id)), 0)
+    bad = history.bad_matches.get(key, 0) if history.bad_matches else 0
     return score >> min(bad, 16)
 
 
@@ -101,9 +105,14 @@ def allowed(a: Candidate, b: Candidate, history: History) -> bool:
     )
 
 
-def _weight(a: Candidate, b: Candidate, history: History, not_repeat: int) -> int:
-    repeat = frozenset((a.user_id, b.user_id)) in history.recent
-    return quality(a, b, history) + (0 if repeat else not_repeat)
+def _edge(a: Candidate, b: Candidate, history: History, not_repeat: int) -> int | None:
+    """The edge's weight, or None when the two may not be paired."""
+    if a.user_id == b.user_id or not compatible(a, b):
+        return None
+    key = frozenset((a.user_id, b.user_id))
+    if key in history.blocks:
+        return None
+    return _quality(a, b, history, key) + (0 if key in history.recent else not_repeat)
 
 
 def _order(pool: Iterable[Candidate], seed: int) -> list[Candidate]:
@@ -140,8 +149,9 @@ def _exact(members: Sequence[Candidate], history: History) -> list[tuple[int, in
     graph.add_nodes_from(c.user_id for c in members)
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
-            if allowed(a, b, history):
-                graph.add_edge(a.user_id, b.user_id, weight=_weight(a, b, history, not_repeat))
+            weight = _edge(a, b, history, not_repeat)
+            if weight is not None:
+                graph.add_edge(a.user_id, b.user_id, weight=weight)
     chosen = nx.max_weight_matching(graph, maxcardinality=True)
     rank = {c.user_id: i for i, c in enumerate(members)}
     return sorted(
@@ -176,8 +186,10 @@ def _candidate_edges(members: Sequence[Candidate], history: History) -> dict[tup
 
     def consider(i: int, j: int) -> None:
         key = (i, j) if i < j else (j, i)
-        if key not in edges and allowed(members[i], members[j], history):
-            edges[key] = _weight(members[i], members[j], history, not_repeat)
+        if key not in edges:
+            weight = _edge(members[i], members[j], history, not_repeat)
+            if weight is not None:
+                edges[key] = weight
 
     for ids in lists.values():
         ids.sort(key=lambda i: (centre[i], i))
@@ -220,10 +232,9 @@ def _greedy(members: Sequence[Candidate], history: History) -> list[tuple[int, i
                 continue
             best, best_w = -1, -1
             for j in left[pos + 1 :]:
-                if not taken[j] and allowed(members[i], members[j], history):
-                    w = _weight(members[i], members[j], history, not_repeat)
-                    if w > best_w:
-                        best, best_w = j, w
+                w = None if taken[j] else _edge(members[i], members[j], history, not_repeat)
+                if w is not None and w > best_w:
+                    best, best_w = j, w
             if best >= 0:
                 taken[i] = taken[best] = True
                 pairs.append((i, best))
@@ -270,9 +281,11 @@ def _with_trios(
                 if len(group) != 2:
                     continue
                 a, b = by_id[group[0]], by_id[group[1]]
-                if not (allowed(c, a, history) and allowed(c, b, history)):
+                wa = _edge(c, a, history, not_repeat)
+                wb = _edge(c, b, history, not_repeat)
+                if wa is None or wb is None:
                     continue
-                w = _weight(c, a, history, not_repeat) + _weight(c, b, history, not_repeat)
+                w = wa + wb
                 if w > best_w:
                     best, best_w = g, w
                 seen += 1
