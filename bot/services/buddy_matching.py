@@ -16,7 +16,8 @@ Algorithms.
 * Larger pools: a sparse candidate graph (each member's neighbours in per-topic and per-role
   lists ordered by waking hours; ``CANDIDATES`` per list), then greedy matching on edges by
   weight, which is guaranteed at least 1/2 of the optimum weight *on that candidate graph*;
-  leftovers are then paired among themselves. ``benchmarks/bench_buddy.py`` measures the ratio
+  then a seeker left out takes the best listener not already with a seeker, and leftovers
+  are paired among themselves. ``benchmarks/bench_buddy.py`` measures the ratio
   against the exact optimum on pools where both run.
 
 An odd member out (or anyone left over) joins the pair where they fit best, as a trio, when
@@ -35,6 +36,7 @@ import networkx as nx
 EXACT_LIMIT = 100
 CANDIDATES = 6
 TRIO_SCAN = 400
+STEAL_LIMIT = 2_000_000  # seekers left out x listeners, for the re-pairing pass
 TOPIC_WEIGHT = 10
 # A seeker meeting a listener outweighs any topic and hour overlap: listeners are scarce.
 ROLE_BONUS = 1 + TOPIC_WEIGHT * 32 + 24
@@ -218,27 +220,43 @@ def _greedy(members: Sequence[Candidate], history: History) -> list[tuple[int, i
     # Heaviest first; ties by position in the seeded order.
     ordered = sorted(edges.items(), key=lambda e: (-e[1], e[0]))
     not_repeat = MAX_QUALITY * (len(members) // 2 + 1)
-    taken = [False] * len(members)
-    pairs: list[tuple[int, int]] = []
+    partner = [-1] * len(members)
     for (i, j), _ in ordered:
-        if not taken[i] and not taken[j]:
-            taken[i] = taken[j] = True
-            pairs.append((i, j))
-    left = [i for i in range(len(members)) if not taken[i]]
-    # Leftovers (often seekers without a listener nearby): best remaining partner, in order.
-    if len(left) <= 2000:
-        for pos, i in enumerate(left):
-            if taken[i]:
-                continue
+        if partner[i] < 0 and partner[j] < 0:
+            partner[i], partner[j] = j, i
+    # A seeker left out takes the best listener who is unpaired or paired without a seeker;
+    # that listener's former partner (who can meet anyone) goes to the leftovers below.
+    listeners = [j for j, c in enumerate(members) if c.role == LISTENER]
+    lonely = [i for i, c in enumerate(members) if c.role == SEEKER and partner[i] < 0]
+    if len(lonely) * len(listeners) <= STEAL_LIMIT:
+        for i in lonely:
             best, best_w = -1, -1
-            for j in left[pos + 1 :]:
-                w = None if taken[j] else _edge(members[i], members[j], history, not_repeat)
+            for j in listeners:
+                other = partner[j]
+                if other >= 0 and members[other].role == SEEKER:
+                    continue
+                w = _edge(members[i], members[j], history, not_repeat)
                 if w is not None and w > best_w:
                     best, best_w = j, w
             if best >= 0:
-                taken[i] = taken[best] = True
-                pairs.append((i, best))
-    return [(members[i].user_id, members[j].user_id) for i, j in sorted(pairs)]
+                if partner[best] >= 0:
+                    partner[partner[best]] = -1
+                partner[i], partner[best] = best, i
+    left = [i for i in range(len(members)) if partner[i] < 0]
+    # Leftovers: best remaining partner, in order.
+    if len(left) <= 2000:
+        for pos, i in enumerate(left):
+            if partner[i] >= 0:
+                continue
+            best, best_w = -1, -1
+            for j in left[pos + 1 :]:
+                w = None if partner[j] >= 0 else _edge(members[i], members[j], history, not_repeat)
+                if w is not None and w > best_w:
+                    best, best_w = j, w
+            if best >= 0:
+                partner[i], partner[best] = best, i
+    pairs = sorted((i, j) for i, j in enumerate(partner) if i < j)
+    return [(members[i].user_id, members[j].user_id) for i, j in pairs]
 
 
 def _trio_kind(a: Candidate, b: Candidate) -> str:
