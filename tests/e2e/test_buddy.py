@@ -13,8 +13,10 @@ from bot.bot import KinshipBot
 from bot.clock import ManualClock
 from bot.services import buddy, guild_config
 from bot.services.guild_config import ConfigItem
-from db.models import BuddyPairMember, BuddyProfile
+from db.models import BuddyPair, BuddyPairMember, BuddyProfile
 from standin import DiscordStandIn, FakeGuild
+
+from .conftest import start_kinship
 
 
 @dataclass
@@ -162,12 +164,26 @@ async def test_private_threads_impossible_means_a_dm_introduction_to_both(
     for user in (c.ana, c.ben):
         await slash(standin, c, user, "join")
     standin.fail("POST", rf"/channels/{c.buddies}/threads$", status=403, code=50013)
+    standin.close_dms(c.ben)  # skipped cleanly: Ana still gets hers
     said = await slash(standin, c, c.moderator, "pair-now")
     assert "1 pairs" in said
-    for user in (c.ana, c.ben):
-        dm = await standin.wait_for(lambda user=user: standin.dms_to(user))
-        assert dm[0]["embeds"][0]["title"].startswith("Meet your buddy")
-    assert threads_in(standin, c) == []
+    dm = await standin.wait_for(lambda: standin.dms_to(c.ana))
+    assert dm[0]["embeds"][0]["title"].startswith("Meet your buddy")
+    assert f"<@{c.ben}>" in dm[0]["content"]
+    assert threads_in(standin, c) == [] and standin.dms_to(c.ben) == []
+    async with kinship.sessions() as session:
+        (pair,) = await session.scalars(select(BuddyPair))
+    assert pair.intro == "dm" and pair.thread_id is None
+
+
+async def test_topic_autocomplete_completes_the_last_item_of_the_list(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    c = await build(standin, kinship)
+    choices = await standin.autocomplete(
+        c.guild.id, c.ana, "buddy", {"topics": "grief, an"}, "topics", subcommand="join"
+    )
+    assert [ch["value"] for ch in choices] == ["grief, anxiety"]
 
 
 async def test_a_report_reaches_the_moderators_as_a_non_crisis_report(
@@ -229,3 +245,48 @@ async def test_scheduled_round_runs_on_the_clock_skips_leavers_and_survives_a_fa
     await kinship.timers.run_due()
     async with kinship.sessions() as session:
         assert len(await buddy.stats(session, c.guild.id)) == 1
+
+
+async def test_timers_are_rebuilt_from_the_database_after_a_restart(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> None:
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        c = await build(standin, bot)
+        for user in (c.ana, c.ben):
+            await slash(standin, c, user, "join")
+        await slash(standin, c, c.moderator, "pair-now")
+        before = bot.timers.pending("buddy:")
+    assert len(before) == 2  # the next scheduled round and this round's follow-up
+
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        assert bot.timers.pending("buddy:") == before
+        clock.advance(timedelta(days=3, minutes=1))
+        await bot.timers.run_due()
+        for user in (c.ana, c.ben):
+            dm = await standin.wait_for(lambda user=user: standin.dms_to(user))
+            assert dm[-1]["embeds"][0]["title"] == "Did you connect with your buddy?"
+
+
+async def test_three_silent_rounds_bring_a_private_stay_pause_or_leave_question(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    c = await build(standin, kinship)
+    for user in (c.ana, c.ben):
+        await slash(standin, c, user, "join")
+    for _ in range(4):  # nobody answers three follow-ups; the fourth round asks
+        await slash(standin, c, c.moderator, "pair-now")
+        clock.advance(timedelta(days=3, minutes=1))
+        await kinship.timers.run_due()
+    question = await standin.wait_for(
+        lambda: [m for m in standin.dms_to(c.ana) if "Still up" in str(m["embeds"])]
+    )
+    ids = [x["custom_id"] for row in question[0]["components"] for x in row["components"]]
+    assert ids == [f"buddy:stay:{c.guild.id}:{c.ana}:{x}" for x in ("active", "pause", "leave")]
+    status = await slash(standin, c, c.ana, "status")
+    assert "Waiting for you" in status
+    pressed = await standin.click(None, c.ana, question[0], ids[1])
+    await pressed.wait_response()
+    assert "Paused for 4 weeks" in (pressed.content or "")
+    async with kinship.sessions() as session:
+        profile = await session.get(BuddyProfile, (c.guild.id, c.ana), populate_existing=True)
+    assert profile is not None and profile.state == "paused"
