@@ -14,7 +14,6 @@ from discord.ext import commands
 from bot.autocomplete import timezone_choices
 from bot.bot import KinshipBot
 from bot.checks import moderator_only
-from bot.errors import InvalidInput
 from bot.services import buddy, guild_config
 from bot.services.buddy import PlannedGroup, RoundPlan, Screen
 from bot.tree import reply
@@ -32,6 +31,7 @@ from cogs._buddy_ui import (
     stats_embed,
     status_text,
 )
+from db.models import BuddyReport
 
 log = logging.getLogger(__name__)
 
@@ -375,13 +375,7 @@ class Buddy(commands.Cog):
                 session, interaction.guild_id, interaction.user.id, member.id, reason,
                 self.bot.clock.now(),
             )  # fmt: skip
-        channel = self.bot.get_channel(channel_id)
-        try:
-            if not isinstance(channel, discord.abc.Messageable):
-                raise InvalidInput("")
-            await channel.send(embed=report_embed(row))
-        except (discord.HTTPException, InvalidInput):
-            log.warning("Buddy report %s could not be posted to guild %s", row.id, row.guild_id)
+        if not await self._post_report(channel_id, row):
             await reply(
                 interaction,
                 "Your report is saved, but I couldn't post it to the moderators' channel. Please "
@@ -393,6 +387,18 @@ class Buddy(commands.Cog):
             "Thank you. The moderators have your report; they won't pair you together meanwhile. "
             "If anyone is in danger, use `/help-now`.",
         )
+
+    async def _post_report(self, channel_id: int, row: BuddyReport) -> bool:
+        channel = self.bot.get_channel(channel_id)
+        if isinstance(channel, discord.TextChannel):
+            try:
+                await channel.send(embed=report_embed(row))
+                return True
+            except discord.HTTPException as error:
+                log.warning("Buddy report %s could not be posted (%s)", row.id, error.status)
+        else:
+            log.warning("Buddy report %s: escalation channel %s not found", row.id, channel_id)
+        return False
 
     @group.command(name="rematch", description="End your current pair early; join the next round.")
     async def rematch(self, interaction: discord.Interaction[Any]) -> None:

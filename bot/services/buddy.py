@@ -531,7 +531,7 @@ class RoundPlan:
 
 def hours_mask(timezone: str, times: Iterable[str], now: datetime) -> int:
     """The UTC hours (bit mask) covered by these local times of day, at today's offset."""
-    offset = zone(timezone).utcoffset(now.replace(tzinfo=None))
+    offset = now.astimezone(zone(timezone)).utcoffset()
     shift = int(offset.total_seconds() // 3600) if offset else 0
     mask = 0
     for name in times:

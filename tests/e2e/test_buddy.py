@@ -124,6 +124,13 @@ async def test_join_pair_now_thread_follow_up_and_block(
     await standin.wait_idle()
     assert len(standin.dms_to(c.ana)) == 1
 
+    # Moderators see totals only.
+    stats = await standin.slash(c.guild.id, c.moderator, "buddy", subcommand="stats")
+    await stats.wait_response()
+    (field,) = stats.embeds[0]["fields"]
+    assert "2 in the pool · 1 pairs" in field["value"] and "Connected: 1" in field["value"]
+    assert "no answer: 1" in field["value"] and str(c.ana) not in str(stats.embeds)
+
     # Ana blocks Ben: the next round pairs nobody, and Ben is never told.
     said = await slash(standin, c, c.ana, "block", member=c.ben)
     assert "won't be told" in said

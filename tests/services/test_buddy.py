@@ -257,3 +257,12 @@ async def test_a_round_missed_by_more_than_the_grace_period_is_skipped_not_run_l
         assert await buddy.claim_scheduled_round(session, GUILD, late) is None
         await session.refresh(settings)
         assert settings.next_round_at is not None and settings.next_round_at > late
+
+
+def test_times_of_day_become_utc_hours_in_the_members_time_zone() -> None:
+    evening_utc = sum(1 << h for h in range(17, 22))
+    assert buddy.hours_mask("UTC", ["evening"], NOW) == evening_utc
+    # New York is UTC-5 in March before daylight time: 17:00-22:00 there is 22:00-03:00 UTC.
+    assert buddy.hours_mask("America/New_York", ["evening"], NOW) == sum(
+        1 << (h % 24) for h in range(22, 27)
+    )
