@@ -222,6 +222,14 @@ class DiscordStandIn(DriverMixin):
         self._spawn(self.dispatch("GUILD_MEMBER_ADD", {"guild_id": str(guild_id), **payload}))
         return payload
 
+    async def remove_member(self, guild_id: int, user_id: int) -> None:
+        """The member leaves (or is kicked): gone from the guild, GUILD_MEMBER_REMOVE sent."""
+        await self.flush()
+        guild = self.world.guilds[guild_id]
+        guild.members.pop(user_id)
+        user = self.world.users[user_id].payload()
+        await self.dispatch("GUILD_MEMBER_REMOVE", {"guild_id": str(guild_id), "user": user})
+
     def add_role(
         self, guild_id: int, name: str, *, permissions: int = 0, _dispatch: bool = True
     ) -> dict[str, Any]:

@@ -5,7 +5,7 @@ A new capability adds its ``PERSONAL_DATA`` here; the meta-test in
 
 from __future__ import annotations
 
-from bot.services import crisis_preferences, crisis_terms, duty, escalation
+from bot.services import buddy, crisis_preferences, crisis_terms, duty, escalation
 from bot.services.member_data import PersonalData
 
 PERSONAL_DATA: tuple[PersonalData, ...] = (
@@ -13,4 +13,5 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     *crisis_terms.PERSONAL_DATA,
     *duty.PERSONAL_DATA,
     *crisis_preferences.PERSONAL_DATA,
+    *buddy.PERSONAL_DATA,
 )

@@ -1,5 +1,14 @@
 """Every table Kinship owns; importing this module registers them all on SQLModel.metadata."""
 
+from db.models.buddy import (
+    BuddyBlock,
+    BuddyPair,
+    BuddyPairMember,
+    BuddyProfile,
+    BuddyReport,
+    BuddyRound,
+    BuddySettings,
+)
 from db.models.crisis import (
     OPEN_STATES,
     CaseEvent,
@@ -12,6 +21,13 @@ from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
 
 __all__ = [
     "OPEN_STATES",
+    "BuddyBlock",
+    "BuddyPair",
+    "BuddyPairMember",
+    "BuddyProfile",
+    "BuddyReport",
+    "BuddyRound",
+    "BuddySettings",
     "CaseEvent",
     "CommandSyncState",
     "ConfigNotice",

@@ -31,6 +31,7 @@ PERSON_COLUMNS = {
     "backup_facilitator_id",
     "created_by",
     "flagged_by",
+    "resolved_by",
 }
 
 
