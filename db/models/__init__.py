@@ -9,6 +9,7 @@ from db.models.crisis import (
     MemberCrisisPreference,
 )
 from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
+from db.models.resources import Resource, ResourceFlag, ResourceSearch, ResourceSettings
 
 __all__ = [
     "OPEN_STATES",
@@ -20,4 +21,8 @@ __all__ = [
     "DutyStatus",
     "GuildConfig",
     "MemberCrisisPreference",
+    "Resource",
+    "ResourceFlag",
+    "ResourceSearch",
+    "ResourceSettings",
 ]
