@@ -169,6 +169,26 @@ class Resources(commands.Cog):
         if purged:
             log.info("Purged %d expired resource searches", purged)
 
+    # --- each server's preferred locale, for the crisis DM's fallback ----------------------------
+
+    async def _remember(self, guilds: list[discord.Guild]) -> None:
+        locales = {g.id: str(g.preferred_locale) for g in guilds if g.preferred_locale}
+        async with self.bot.sessions() as session:
+            await crisis_lines.remember_locales(session, locales, self.bot.clock.now())
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        await self._remember(list(self.bot.guilds))
+
+    @commands.Cog.listener()
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self._remember([guild])
+
+    @commands.Cog.listener()
+    async def on_guild_update(self, before: discord.Guild, after: discord.Guild) -> None:
+        if before.preferred_locale != after.preferred_locale:
+            await self._remember([after])
+
     # --- crisis lines ---------------------------------------------------------------------------
 
     async def show_lines(

@@ -26,10 +26,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from bot.services.guild_config import get_config
-from db.models import MemberCrisisPreference
+from db.models import MemberCrisisPreference, ResourceSettings
+from db.upsert import insert_ignore
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = frozenset(
@@ -350,6 +353,48 @@ def choose_country(
     return CountryChoice(None, Basis.NONE)
 
 
+async def server_locale(session: AsyncSession, guild_id: int) -> str | None:
+    """The server's preferred locale as Kinship last saw it (see ``remember_locales``)."""
+    settings = await session.get(ResourceSettings, guild_id)
+    return settings.preferred_locale if settings is not None else None
+
+
+async def server_locale_country(session: AsyncSession, guild_id: int) -> str | None:
+    return locale_country(await server_locale(session, guild_id))
+
+
+async def remember_locales(session: AsyncSession, locales: dict[int, str], now: datetime) -> int:
+    """Store each server's preferred locale where it changed; returns how many changed."""
+    if not locales:
+        return 0
+    known = dict(
+        (
+            await session.execute(
+                select(col(ResourceSettings.guild_id), col(ResourceSettings.preferred_locale))
+            )
+        ).all()
+    )
+    changed = {gid: loc for gid, loc in locales.items() if known.get(gid, "") != loc}
+    for guild_id, locale in changed.items():
+        if guild_id not in known:
+            await insert_ignore(
+                session,
+                ResourceSettings,
+                guild_id=guild_id,
+                hide_defaults=False,
+                preferred_locale=locale,
+                changed_at=now,
+            )
+        else:
+            await session.execute(
+                update(ResourceSettings)
+                .where(col(ResourceSettings.guild_id) == guild_id)
+                .values(preferred_locale=locale)
+            )
+    await session.commit()
+    return len(changed)
+
+
 async def country_for(
     session: AsyncSession,
     guild_id: int | None,
@@ -365,6 +410,7 @@ async def country_for(
         preference = await session.get(MemberCrisisPreference, (guild_id, user_id))
         member = preference.region if preference is not None else None
         server = (await get_config(session, guild_id)).region
+        guild_locale = guild_locale or await server_locale(session, guild_id)
     return choose_country(
         requested=requested, member=member, server=server, locale=locale, guild_locale=guild_locale
     )

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crisis import severity_rank
 from bot.errors import InvalidInput, NotFound
+from bot.services import crisis_lines
 from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
 from db.models import (
@@ -725,11 +726,13 @@ async def opted_out_members(session: AsyncSession, guild_id: int) -> list[int]:
 
 
 async def member_region(session: AsyncSession, guild_id: int, user_id: int) -> str | None:
-    """The member's own country if they chose one, else the server's."""
+    """The member's own country if they chose one, else the server's, else the country of the
+    server's Discord preferred locale (so the crisis DM always names a country when it can)."""
     preference = await session.get(MemberCrisisPreference, (guild_id, user_id))
     if preference is not None and preference.region:
         return preference.region
-    return (await get_config(session, guild_id)).region
+    region = (await get_config(session, guild_id)).region
+    return region or await crisis_lines.server_locale_country(session, guild_id)
 
 
 async def set_member_region(

@@ -70,4 +70,7 @@ class ResourceSettings(SQLModel, table=True):
         sa_type=Snowflake, primary_key=True, sa_column_kwargs={"autoincrement": False}
     )
     hide_defaults: bool = False
+    # The server's Discord "preferred locale" as last seen, so services (e.g. the crisis DM)
+    # can fall back to it without a Discord object.
+    preferred_locale: str | None = Field(default=None, max_length=16)
     changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from bot.bot import KinshipBot
-from bot.services import guild_config, resources
+from bot.services import crisis_lines, guild_config, resources
 from bot.services.guild_config import ConfigItem
 from bot.services.resources import LibraryCache, ResourceInput
 from standin import DiscordStandIn, FakeGuild
@@ -157,7 +158,9 @@ async def test_the_crisis_dm_always_carries_a_number_even_with_no_region_set(
     await standin.post_message(c.guild.id, c.guild.system_channel_id, c.member, CRISIS)
     dm = await standin.wait_for(lambda: standin.dms_to(c.member))
     values = " ".join(f["value"] for f in dm[0]["embeds"][0]["fields"])
-    assert re.search(r"\b112\b", values), values
+    # No member or server region: the server's preferred locale (en-US here) picks the lines.
+    assert re.search(r"Call 988\b", values), values
+    assert "Call 911" in values
 
 
 async def test_a_moderator_adds_a_resource_through_the_modal_and_a_member_is_refused(
@@ -270,3 +273,28 @@ async def test_search_results_page_with_persistent_buttons(
     )
     await nothing.wait_response()
     assert "Nothing matched" in nothing.embeds[0]["description"]
+
+
+async def test_the_crisis_dm_falls_back_to_the_servers_preferred_locale(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    guild = standin.add_guild("Selbsthilfe")
+    guild.preferred_locale = "de"  # read when the stand-in sends GUILD_CREATE
+    member = standin.add_user("mitglied")
+    standin.add_member(guild.id, member.id)
+    await standin.wait_for(lambda: kinship.get_guild(guild.id) is not None)
+
+    async def stored() -> str | None:
+        async with kinship.sessions() as session:
+            return await crisis_lines.server_locale(session, guild.id)
+
+    for _ in range(100):
+        if await stored() == "de":
+            break
+        await asyncio.sleep(0.02)
+    assert await stored() == "de"
+    await standin.post_message(guild.id, guild.system_channel_id, member.id, CRISIS)
+    dm = await standin.wait_for(lambda: standin.dms_to(member.id))
+    names = [f["name"] for f in dm[0]["embeds"][0]["fields"]]
+    assert "TelefonSeelsorge" in names
+    assert "112" in " ".join(f["value"] for f in dm[0]["embeds"][0]["fields"])

@@ -182,3 +182,18 @@ def test_country_suggestions_by_name_or_code() -> None:
     assert crisis_lines.country_suggestions("nz")[0] == ("New Zealand", "NZ")
     assert ("United Kingdom", "GB") in crisis_lines.country_suggestions("king")
     assert len(crisis_lines.country_suggestions("")) == 25
+
+
+async def test_server_locale_is_remembered_and_ends_the_member_region_chain(
+    sessions: SessionFactory,
+) -> None:
+    async with sessions() as session:
+        assert await escalation.member_region(session, GUILD, MEMBER) is None
+        assert await crisis_lines.remember_locales(session, {GUILD: "pt-BR"}, MONDAY_NOON_UTC) == 1
+        assert await crisis_lines.remember_locales(session, {GUILD: "pt-BR"}, MONDAY_NOON_UTC) == 0
+        assert await escalation.member_region(session, GUILD, MEMBER) == "BR"
+        choice = await crisis_lines.country_for(session, GUILD, MEMBER)
+        assert (choice.code, choice.basis) == ("BR", Basis.LOCALE)
+        assert await crisis_lines.remember_locales(session, {GUILD: "fr"}, MONDAY_NOON_UTC) == 1
+        await guild_config.set_locale(session, GUILD, timezone=None, region="IE")
+        assert await escalation.member_region(session, GUILD, MEMBER) == "IE"
