@@ -163,6 +163,14 @@ class Resources(commands.Cog):
         self.bot.remove_dynamic_items(*DYNAMIC_ITEMS)
         self.bot.timers.cancel_prefix("resources:")
 
+    def _written(self, guild_id: int) -> None:
+        """After a write the index was dropped; rebuild it now, not on a member's keystroke."""
+        self.bot.spawn(self._warm(guild_id), name="resources-warm")
+
+    async def _warm(self, guild_id: int) -> None:
+        async with self.bot.sessions() as session:
+            await self.library.index(session, guild_id)
+
     async def _purge(self) -> None:
         async with self.bot.sessions() as session:
             purged = await resources.purge_searches(session, self.bot.clock.now())
@@ -452,6 +460,7 @@ class Resources(commands.Cog):
                     self.bot.clock.now(),
                 )
                 verb = "Updated"
+        self._written(interaction.guild_id)
         await reply(interaction, embed=resource_embed(row, verb))
 
     @resources_group.command(name="remove", description="Moderators: remove a library resource.")
@@ -465,6 +474,7 @@ class Resources(commands.Cog):
             row = await resources.remove_resource(
                 session, self.library, interaction.guild_id, resource_id
             )
+        self._written(interaction.guild_id)
         await reply(interaction, f"Removed #{resource_id} “{row.title}” from the library.")
 
     @resources_group.command(
@@ -480,6 +490,7 @@ class Resources(commands.Cog):
             await resources.set_defaults_hidden(
                 session, self.library, interaction.guild_id, state == "hide", self.bot.clock.now()
             )
+        self._written(interaction.guild_id)
         await reply(
             interaction,
             "The built-in resources are hidden in this server."

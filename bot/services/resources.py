@@ -7,6 +7,9 @@ autocomplete never reads every row, and is invalidated by every write made throu
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -285,18 +288,111 @@ def rank(
     return [Hit(entry, score) for score, _, _, entry in chosen]
 
 
+FULL_RANK_LIMIT = 300  # up to this many entries, rank them all directly
+CANDIDATES = 100  # otherwise: the best candidates from the token index, then ranked
+TOKEN_MATCHES = 40  # vocabulary words considered per query word
+FIELD_WEIGHTS = (1.0, 0.95, 0.8)  # title, tags, description (as in ``rank``)
+
+
 @dataclass(slots=True)
 class SearchIndex:
-    """One server's library, pre-processed for ranking; rebuilt after any write."""
+    """One server's library, pre-processed for ranking; rebuilt after any write.
+
+    Small libraries are ranked whole. Large ones first pick candidates through an inverted
+    index of words: each query word is matched (typo-tolerant, and by prefix for the word being
+    typed) against the library's vocabulary, a few thousand words at most, and entries holding
+    the matched words score by similarity x rarity x field weight. Only the best candidates are
+    then ranked by ``rank``, so the answer costs about the same at 10,000 entries as at 300."""
 
     entries: list[Entry]
     fields: tuple[list[str], list[str], list[str]] = field(init=False)
     tag_counts: Counter[str] = field(init=False)
+    vocabulary: list[str] = field(init=False)  # sorted, for prefix look-ups
+    postings: dict[str, list[tuple[int, float]]] = field(init=False)
+    rarity: dict[str, float] = field(init=False)
+    prefix_cache: dict[int, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries.sort(key=lambda e: e.title.casefold())
         self.fields = _processed(self.entries)
         self.tag_counts = Counter(t for e in self.entries for t in e.tags)
+        best: dict[str, dict[int, float]] = {}
+        for column, weight in zip(self.fields, FIELD_WEIGHTS, strict=True):
+            for index, text in enumerate(column):
+                for word in set(text.split()):
+                    holders = best.setdefault(word, {})
+                    if holders.get(index, 0.0) < weight:
+                        holders[index] = weight
+        total = max(len(self.entries), 1)
+        self.postings = {word: list(holders.items()) for word, holders in best.items()}
+        self.rarity = {word: 1.0 + math.log(total / len(holders)) for word, holders in best.items()}
+        self.vocabulary = sorted(self.postings)
+
+    def _prefixes(self, length: int) -> list[str]:
+        found = self.prefix_cache.get(length)
+        if found is None:
+            found = self.prefix_cache[length] = [w[:length] for w in self.vocabulary]
+        return found
+
+    def _word_matches(self, word: str, typing: bool) -> list[tuple[str, float]]:
+        """Vocabulary words close to ``word``: by edit-distance ratio, and for the word being
+        typed, by its prefix (so "recov" and the typo "recvo" both find "recovery")."""
+        found: dict[str, float] = {}
+        if typing:
+            start = bisect.bisect_left(self.vocabulary, word)
+            for candidate in self.vocabulary[start : start + TOKEN_MATCHES * 5]:
+                if not candidate.startswith(word):
+                    break
+                found[candidate] = 100.0 * (0.7 + 0.3 * len(word) / len(candidate))
+        if len(word) >= 3:
+            for _, score, index in process.extract(
+                word,
+                self._prefixes(len(word)) if typing else self.vocabulary,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=TOKEN_MATCHES,
+                score_cutoff=75,
+            ):
+                candidate = self.vocabulary[index]
+                if typing:
+                    score *= 0.7 + 0.3 * len(word) / len(candidate)
+                found[candidate] = max(found.get(candidate, 0.0), score)
+        ranked = sorted(found.items(), key=lambda item: -item[1])
+        return ranked[:TOKEN_MATCHES]
+
+    def _candidates(self, query: str, allowed: set[int] | None) -> list[int]:
+        words = query.split()
+        scores: dict[int, float] = {}
+        common = len(self.entries) // 4
+        for position, word in enumerate(words):
+            typing = position == len(words) - 1
+            emphasis = min(1.0, len(word) / 4)  # a word of one or two letters says little
+            best: dict[int, float] = {}
+            for match, similarity in self._word_matches(word, typing):
+                if len(words) > 1 and len(self.postings[match]) > common:
+                    continue  # a word in most entries ("for", "the") ranks nothing; skip it
+                value = similarity * self.rarity[match] * emphasis
+                for index, weight in self.postings[match]:
+                    if value * weight > best.get(index, 0.0):
+                        best[index] = value * weight
+            for index, value in best.items():
+                scores[index] = scores.get(index, 0.0) + value
+        if allowed is not None:
+            scores = {i: v for i, v in scores.items() if i in allowed}
+        return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+
+    def _subset(
+        self, chosen: list[int]
+    ) -> tuple[list[Entry], tuple[list[str], list[str], list[str]]]:
+        titles, tags, descriptions = self.fields
+        return (
+            [self.entries[i] for i in chosen],
+            (
+                [titles[i] for i in chosen],
+                [tags[i] for i in chosen],
+                [descriptions[i] for i in chosen],
+            ),
+        )
 
     def search(
         self,
@@ -306,17 +402,26 @@ class SearchIndex:
         tag: str | None = None,
         limit: int | None = None,
     ) -> list[Hit]:
-        if kind is None and tag is None:
-            return rank(query, self.entries, self.fields, limit=limit)
-        tag_key = tag.casefold().strip() if tag else None
-        chosen = [
-            i
-            for i, e in enumerate(self.entries)
-            if (kind is None or e.kind == kind) and (tag_key is None or tag_key in e.tags)
-        ]
-        subset = [self.entries[i] for i in chosen]
-        fields = tuple([column[i] for i in chosen] for column in self.fields)
-        return rank(query, subset, fields, limit=limit)  # type: ignore[arg-type]
+        """Hits best first; over a large library at most ``CANDIDATES`` of them."""
+        allowed: set[int] | None = None
+        if kind is not None or tag is not None:
+            tag_key = tag.casefold().strip() if tag else None
+            allowed = {
+                i
+                for i, e in enumerate(self.entries)
+                if (kind is None or e.kind == kind) and (tag_key is None or tag_key in e.tags)
+            }
+        size = len(self.entries) if allowed is None else len(allowed)
+        q = utils.default_process(query)
+        if not q and allowed is None:  # already in title order
+            return [Hit(e, 0.0) for e in (self.entries[:limit] if limit else self.entries)]
+        if size <= FULL_RANK_LIMIT or not q:
+            if allowed is None:
+                return rank(query, self.entries, self.fields, limit=limit)
+            entries, fields = self._subset(sorted(allowed))
+            return rank(query, entries, fields, limit=limit)
+        entries, fields = self._subset(sorted(self._candidates(q, allowed)))
+        return rank(query, entries, fields, limit=limit)
 
     def tags(self) -> list[str]:
         return sorted(self.tag_counts)
@@ -342,8 +447,23 @@ class SearchIndex:
 
 
 async def load_entries(session: AsyncSession, guild_id: int) -> list[Entry]:
-    rows = await session.scalars(select(Resource).where(col(Resource.guild_id) == guild_id))
-    entries = [Entry.from_row(row) for row in rows]
+    # Plain columns, not ORM objects: a 10,000-entry library loads several times faster.
+    rows = await session.execute(
+        select(
+            col(Resource.id),
+            col(Resource.title),
+            col(Resource.url),
+            col(Resource.kind),
+            col(Resource.description),
+            col(Resource.tags),
+            col(Resource.country),
+            col(Resource.language),
+        ).where(col(Resource.guild_id) == guild_id)
+    )
+    entries = [
+        Entry(rid or 0, title, url, kind, text, tuple(t for t in tags.split(",") if t), c, lang)
+        for rid, title, url, kind, text, tags, c, lang in rows.all()
+    ]
     if not await defaults_hidden(session, guild_id):
         entries.extend(DEFAULTS)
     return entries

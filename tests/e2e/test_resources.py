@@ -37,7 +37,22 @@ async def build(standin: DiscordStandIn, bot: KinshipBot) -> Circle:
         await guild_config.set_item(session, guild.id, ConfigItem.MODERATOR_ROLE, mod_role)
         await guild_config.set_item(session, guild.id, ConfigItem.ESCALATION_CHANNEL, alerts)
     await standin.wait_for(lambda: bot.get_guild(guild.id) is not None)
+    await locale_stored(bot, guild.id, "en-US")
     return Circle(guild, mod_role, alerts, moderator.id, member.id)
+
+
+async def locale_stored(bot: KinshipBot, guild_id: int, locale: str) -> None:
+    """The bot saves a joined server's preferred locale in the background; wait for it."""
+
+    async def stored() -> str | None:
+        async with bot.sessions() as session:
+            return await crisis_lines.server_locale(session, guild_id)
+
+    for _ in range(200):
+        if await stored() == locale:
+            return
+        await asyncio.sleep(0.01)
+    assert await stored() == locale
 
 
 def fields(embed: dict[str, Any]) -> dict[str, str]:
@@ -283,16 +298,7 @@ async def test_the_crisis_dm_falls_back_to_the_servers_preferred_locale(
     member = standin.add_user("mitglied")
     standin.add_member(guild.id, member.id)
     await standin.wait_for(lambda: kinship.get_guild(guild.id) is not None)
-
-    async def stored() -> str | None:
-        async with kinship.sessions() as session:
-            return await crisis_lines.server_locale(session, guild.id)
-
-    for _ in range(100):
-        if await stored() == "de":
-            break
-        await asyncio.sleep(0.02)
-    assert await stored() == "de"
+    await locale_stored(kinship, guild.id, "de")
     await standin.post_message(guild.id, guild.system_channel_id, member.id, CRISIS)
     dm = await standin.wait_for(lambda: standin.dms_to(member.id))
     names = [f["name"] for f in dm[0]["embeds"][0]["fields"]]

@@ -103,6 +103,27 @@ def test_ranking_quality_over_the_whole_evaluation() -> None:
     assert sum(1 / r for r in ranks) / len(ranks) == 1.0
 
 
+def test_a_large_library_finds_the_same_top_results_through_its_word_index() -> None:
+    """Over FULL_RANK_LIMIT entries the index picks candidates by word first; the evaluation
+    set must still put the expected entry first among 3,000 look-alike fillers."""
+    fillers = [
+        entry(
+            1000 + i,
+            f"{('Notes', 'Guide', 'Stories', 'Checklist')[i % 4]} on topic {i}",
+            (f"topic {i % 50}", "general"),
+            "Support for families, weekly meetings and practical exercises.",
+        )
+        for i in range(3000)
+    ]
+    index = SearchIndex([*LIBRARY, *fillers])
+    assert len(index.entries) > resources.FULL_RANK_LIMIT
+    for query, expected in EXPECTED_TOP:
+        hits = index.search(query, limit=25)
+        assert hits and hits[0].entry.id == expected, (query, [h.entry.title for h in hits[:3]])
+    assert [h.entry.id for h in index.search("support", kind="group")][:2] == [1, 8]
+    assert index.search("", limit=3) == [resources.Hit(e, 0.0) for e in index.entries[:3]]
+
+
 def test_unrelated_queries_match_nothing_and_order_is_by_score() -> None:
     assert rank("xylophone quartz", LIBRARY) == []
     hits = rank("depression", LIBRARY)
