@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from bot.bot import KinshipBot
+from bot.clock import ManualClock
 from bot.services import crisis_lines, guild_config, resources
 from bot.services.guild_config import ConfigItem
 from bot.services.resources import LibraryCache, ResourceInput
@@ -232,7 +234,7 @@ async def test_a_moderator_adds_a_resource_through_the_modal_and_a_member_is_ref
 
 
 async def test_search_results_page_with_persistent_buttons(
-    standin: DiscordStandIn, kinship: KinshipBot, clock: Any
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
     c = await build(standin, kinship)
     cog: Any = kinship.get_cog("Resources")
@@ -288,6 +290,13 @@ async def test_search_results_page_with_persistent_buttons(
     )
     await nothing.wait_response()
     assert "Nothing matched" in nothing.embeds[0]["description"]
+
+    # Searches are deleted after a day by the hourly purge; their buttons then say so.
+    clock.advance(timedelta(hours=25))
+    await kinship.timers.run_due()
+    expired = await standin.click(c.guild.id, c.member, current, ids[1])
+    await expired.wait_response()
+    assert expired.ephemeral and "expired" in (expired.content or "")
 
 
 async def test_the_crisis_dm_falls_back_to_the_servers_preferred_locale(
