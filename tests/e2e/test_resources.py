@@ -313,3 +313,52 @@ async def test_the_crisis_dm_falls_back_to_the_servers_preferred_locale(
     names = [f["name"] for f in dm[0]["embeds"][0]["fields"]]
     assert "TelefonSeelsorge" in names
     assert "112" in " ".join(f["value"] for f in dm[0]["embeds"][0]["fields"])
+
+
+async def test_a_moderator_edits_and_removes_a_resource(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    c = await build(standin, kinship)
+    opened = await standin.slash(
+        c.guild.id, c.moderator, "resources", {"type": "article"}, subcommand="add"
+    )
+    added = await standin.submit_modal(
+        opened, {"title": "Sleep basics", "link": "https://example.org/sleep", "tags": "sleep"}
+    )
+    await added.wait_response()
+    resource_id = int(re.search(r"#(\d+)", added.embeds[0]["title"])[1])  # type: ignore[index]
+
+    editing = await standin.slash(
+        c.guild.id,
+        c.moderator,
+        "resources",
+        {"resource_id": resource_id, "type": "video"},
+        subcommand="edit",
+    )
+    modal = (await editing.wait_response())["data"]
+    assert modal["custom_id"] == f"resources:modal:{resource_id}"
+    edited = await standin.submit_modal(editing, {"title": "Sleep basics, explained"})
+    await edited.wait_response()
+    assert "Updated" in edited.embeds[0]["title"]
+    assert fields(edited.embeds[0])["Type"] == "video"
+    found = await standin.slash(
+        c.guild.id, c.member, "resources", {"query": "slep basics"}, subcommand="search"
+    )
+    await found.wait_response()
+    assert "Sleep basics, explained" in found.embeds[0]["description"]
+
+    refused = await standin.slash(
+        c.guild.id, c.member, "resources", {"resource_id": resource_id}, subcommand="remove"
+    )
+    await refused.wait_response()
+    assert "Only moderators" in (refused.content or "")
+    removed = await standin.slash(
+        c.guild.id, c.moderator, "resources", {"resource_id": resource_id}, subcommand="remove"
+    )
+    await removed.wait_response()
+    assert "Removed" in (removed.content or "")
+    gone = await standin.slash(
+        c.guild.id, c.member, "resources", {"query": "sleep basics"}, subcommand="search"
+    )
+    await gone.wait_response()
+    assert "Sleep basics, explained" not in (gone.embeds[0].get("description") or "")
