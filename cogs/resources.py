@@ -472,7 +472,7 @@ class Resources(commands.Cog):
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:
             row = await resources.remove_resource(
-                session, self.library, interaction.guild_id, resource_id
+                session, self.library, interaction.guild_id, resource_id, self.bot.clock.now()
             )
         self._written(interaction.guild_id)
         await reply(interaction, f"Removed #{resource_id} “{row.title}” from the library.")

@@ -382,6 +382,7 @@ async def remember_locales(session: AsyncSession, locales: dict[int, str], now: 
                 ResourceSettings,
                 guild_id=guild_id,
                 hide_defaults=False,
+                library_version=0,
                 preferred_locale=locale,
                 changed_at=now,
             )

@@ -469,19 +469,48 @@ async def load_entries(session: AsyncSession, guild_id: int) -> list[Entry]:
     return entries
 
 
+async def library_version(session: AsyncSession, guild_id: int) -> int:
+    version = await session.scalar(
+        select(col(ResourceSettings.library_version)).where(
+            col(ResourceSettings.guild_id) == guild_id
+        )
+    )
+    return int(version or 0)
+
+
+async def _bump(session: AsyncSession, guild_id: int, now: datetime) -> None:
+    """Mark the library changed, inside the writing transaction."""
+    await insert_ignore(
+        session,
+        ResourceSettings,
+        guild_id=guild_id,
+        hide_defaults=False,
+        library_version=0,
+        changed_at=now,
+    )
+    await session.execute(
+        update(ResourceSettings)
+        .where(col(ResourceSettings.guild_id) == guild_id)
+        .values(library_version=col(ResourceSettings.library_version) + 1)
+    )
+
+
 class LibraryCache:
-    """Per-server search indexes in memory. Every write goes through the service functions
-    below with this cache, which drop the server's index; the next read rebuilds it."""
+    """Per-server search indexes in memory; the database stays the truth. Each read checks the
+    server's library version (one primary-key read) and rebuilds the index when any process
+    wrote since; writes through this process also drop it at once."""
 
     def __init__(self) -> None:
-        self._indexes: dict[int, SearchIndex] = {}
+        self._indexes: dict[int, tuple[int, SearchIndex]] = {}
 
     async def index(self, session: AsyncSession, guild_id: int) -> SearchIndex:
+        version = await library_version(session, guild_id)
         found = self._indexes.get(guild_id)
-        if found is None:
-            found = SearchIndex(await load_entries(session, guild_id))
-            self._indexes[guild_id] = found
-        return found
+        if found is not None and found[0] == version:
+            return found[1]
+        index = SearchIndex(await load_entries(session, guild_id))
+        self._indexes[guild_id] = (version, index)
+        return index
 
     def invalidate(self, guild_id: int) -> None:
         self._indexes.pop(guild_id, None)
@@ -535,6 +564,8 @@ async def add_resource(
     )
     session.add(row)
     try:
+        await session.flush()
+        await _bump(session, guild_id, now)
         await session.commit()
     except IntegrityError as error:  # the same link added a moment ago by someone else
         await session.rollback()
@@ -566,6 +597,8 @@ async def edit_resource(
     row.description, row.kind, row.tags = clean.description, clean.kind, ",".join(clean.tags)
     row.country, row.language, row.updated_at = clean.country, clean.language, now
     try:
+        await session.flush()
+        await _bump(session, guild_id, now)
         await session.commit()
     except IntegrityError as error:
         await session.rollback()
@@ -576,10 +609,11 @@ async def edit_resource(
 
 
 async def remove_resource(
-    session: AsyncSession, cache: LibraryCache, guild_id: int, resource_id: int
+    session: AsyncSession, cache: LibraryCache, guild_id: int, resource_id: int, now: datetime
 ) -> Resource:
     row = await get_resource(session, guild_id, resource_id)
     await session.delete(row)
+    await _bump(session, guild_id, now)
     await session.commit()
     cache.invalidate(guild_id)
     return row
@@ -593,9 +627,7 @@ async def defaults_hidden(session: AsyncSession, guild_id: int) -> bool:
 async def set_defaults_hidden(
     session: AsyncSession, cache: LibraryCache, guild_id: int, hidden: bool, now: datetime
 ) -> None:
-    await insert_ignore(
-        session, ResourceSettings, guild_id=guild_id, hide_defaults=False, changed_at=now
-    )
+    await _bump(session, guild_id, now)
     await session.execute(
         update(ResourceSettings)
         .where(col(ResourceSettings.guild_id) == guild_id)

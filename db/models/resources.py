@@ -70,6 +70,9 @@ class ResourceSettings(SQLModel, table=True):
         sa_type=Snowflake, primary_key=True, sa_column_kwargs={"autoincrement": False}
     )
     hide_defaults: bool = False
+    # Bumped in the same transaction as every library write, so each bot process can tell its
+    # in-memory search index is stale (another process wrote) with one primary-key read.
+    library_version: int = 0
     # The server's Discord "preferred locale" as last seen, so services (e.g. the crisis DM)
     # can fall back to it without a Discord object.
     preferred_locale: str | None = Field(default=None, max_length=16)

@@ -236,8 +236,8 @@ async def test_add_edit_remove_and_duplicates(sessions: SessionFactory) -> None:
         index = await cache.index(session, GUILD)
         assert index.search("bereavment")[0].entry.title == "Bereavement circle"
         with pytest.raises(NotFound):
-            await resources.remove_resource(session, cache, OTHER_GUILD + 1, row.id)
-        await resources.remove_resource(session, cache, GUILD, row.id)
+            await resources.remove_resource(session, cache, OTHER_GUILD + 1, row.id, NOW)
+        await resources.remove_resource(session, cache, GUILD, row.id, NOW)
         index = await cache.index(session, GUILD)
         assert all(e.builtin for e in index.entries)
 
@@ -302,3 +302,18 @@ async def test_flags_record_who_flagged_once(sessions: SessionFactory) -> None:
         assert [(s.country, s.index, s.reports) for s in summary] == [("GB", 0, 2), ("US", 1, 1)]
         assert summary[0].last == NOW + timedelta(hours=1) and summary[0].still_listed
         assert await resources.flagged(session, OTHER_GUILD) == []
+
+
+async def test_an_index_notices_writes_made_by_another_process(sessions: SessionFactory) -> None:
+    """Two bot processes share the database: each one's index follows the other's writes."""
+    here, there = LibraryCache(), LibraryCache()
+    async with sessions() as session:
+        await resources.set_defaults_hidden(session, here, GUILD, True, NOW)
+        assert (await there.index(session, GUILD)).entries == []
+        await resources.add_resource(
+            session, here, GUILD, MOD, ResourceInput("Grief", "https://example.org/g", "group"), NOW
+        )
+    async with sessions() as session:
+        assert [e.title for e in (await there.index(session, GUILD)).entries] == ["Grief"]
+        same = await there.index(session, GUILD)
+        assert same is await there.index(session, GUILD)  # unchanged: no rebuild

@@ -77,6 +77,7 @@ def upgrade() -> None:
         "resource_settings",
         sa.Column("guild_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("hide_defaults", sa.Boolean(), nullable=False),
+        sa.Column("library_version", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("preferred_locale", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
         sa.Column("changed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("guild_id"),
