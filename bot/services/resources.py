@@ -151,21 +151,6 @@ class Entry:
     def builtin(self) -> bool:
         return self.id < 0
 
-    @classmethod
-    def from_row(cls, row: Resource) -> Entry:
-        assert row.id is not None
-        tags = tuple(t for t in row.tags.split(",") if t)
-        return cls(
-            row.id,
-            row.title,
-            row.url,
-            row.kind,
-            row.description,
-            tags,
-            row.country,
-            row.language,
-        )
-
 
 DEFAULTS = (
     Entry(
