@@ -8,8 +8,8 @@ Create Date: 2026-11-30 16:30:00.000000
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from sqlmodel.sql.sqltypes import AutoString
 
 import db.types
 
@@ -24,14 +24,14 @@ def upgrade() -> None:
         "resource",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
-        sa.Column("title", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
-        sa.Column("url_key", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("tags", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("country", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
-        sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
+        sa.Column("title", AutoString(length=100), nullable=False),
+        sa.Column("url", AutoString(length=500), nullable=False),
+        sa.Column("url_key", AutoString(length=500), nullable=False),
+        sa.Column("description", AutoString(length=1000), nullable=False),
+        sa.Column("kind", AutoString(length=16), nullable=False),
+        sa.Column("tags", AutoString(length=200), nullable=False),
+        sa.Column("country", AutoString(length=2), nullable=True),
+        sa.Column("language", AutoString(length=8), nullable=True),
         sa.Column("added_by", sa.BigInteger(), nullable=False),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", db.types.UTCDateTime(timezone=True), nullable=False),
@@ -45,9 +45,9 @@ def upgrade() -> None:
         "resource_flag",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
-        sa.Column("country", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.Column("country", AutoString(length=2), nullable=False),
         sa.Column("service_index", sa.Integer(), nullable=False),
-        sa.Column("service_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("service_name", AutoString(length=200), nullable=False),
         sa.Column("flagged_by", sa.BigInteger(), nullable=False),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -61,9 +61,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guild_id", sa.BigInteger(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
-        sa.Column("query", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
-        sa.Column("tag", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=True),
+        sa.Column("query", AutoString(length=100), nullable=False),
+        sa.Column("kind", AutoString(length=16), nullable=True),
+        sa.Column("tag", AutoString(length=50), nullable=True),
         sa.Column("created_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -78,7 +78,7 @@ def upgrade() -> None:
         sa.Column("guild_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("hide_defaults", sa.Boolean(), nullable=False),
         sa.Column("library_version", sa.Integer(), nullable=False, server_default="0"),
-        sa.Column("preferred_locale", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
+        sa.Column("preferred_locale", AutoString(length=16), nullable=True),
         sa.Column("changed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("guild_id"),
     )
