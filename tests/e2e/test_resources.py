@@ -362,3 +362,16 @@ async def test_a_moderator_edits_and_removes_a_resource(
     )
     await gone.wait_response()
     assert "Sleep basics, explained" not in (gone.embeds[0].get("description") or "")
+
+
+async def test_crisis_lines_work_in_a_direct_message_too(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    person = standin.add_user("alone")
+    person.locale = "fr"
+    asked = await standin.dm_interaction(person.id, "crisis-lines")
+    await asked.wait_response()
+    embed = asked.embeds[0]
+    assert "France" in embed["title"]
+    assert any("3114" in value for value in fields(embed).values())
+    assert asked.custom_ids() == []  # reports are collected per server
