@@ -90,7 +90,7 @@ class DriverMixin:
             "data": data,
             "token": self._new_token(),
             "version": 1,
-            "locale": "en-US",
+            "locale": world.users[user_id].locale,
             "entitlements": [],
             "attachment_size_limit": 10 * 1024 * 1024,
         }
@@ -103,8 +103,8 @@ class DriverMixin:
             member["permissions"] = str(world.permissions_for(guild_id, channel_id, user_id))
             payload.update(
                 guild_id=str(guild_id),
-                guild={"id": str(guild_id), "locale": "en-US", "features": []},
-                guild_locale="en-US",
+                guild={"id": str(guild_id), "locale": guild.preferred_locale, "features": []},
+                guild_locale=guild.preferred_locale,
                 member=member,
                 app_permissions=str(world.permissions_for(guild_id, channel_id, self.bot_user_id)),
                 context=0,

@@ -106,6 +106,7 @@ class FakeUser:
     username: str
     bot: bool = False
     global_name: str | None = None
+    locale: str = "en-US"  # the user's client language, sent with their interactions
 
     @property
     def mention(self) -> str:
@@ -141,6 +142,7 @@ class FakeGuild:
     members: dict[int, dict[str, Any]] = field(default_factory=dict)
     thread_members: dict[int, set[int]] = field(default_factory=dict)
     automod_rules: list[dict[str, Any]] = field(default_factory=list)
+    preferred_locale: str = "en-US"
 
     @property
     def member_count(self) -> int:
@@ -196,7 +198,7 @@ class FakeGuild:
             "banner": None,
             "premium_tier": 0,
             "premium_subscription_count": 0,
-            "preferred_locale": "en-US",
+            "preferred_locale": self.preferred_locale,
             "public_updates_channel_id": None,
             "safety_alerts_channel_id": None,
             "nsfw_level": 0,

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from bot.services import crisis_lines
 from bot.services.guild_config import get_config, resolve_region
 from bot.services.member_data import PersonalData
 from db.models import MemberCrisisPreference
@@ -60,11 +61,13 @@ async def opted_out_members(session: AsyncSession, guild_id: int) -> list[int]:
 
 
 async def member_region(session: AsyncSession, guild_id: int, user_id: int) -> str | None:
-    """The member's own country if they chose one, else the server's."""
+    """The member's own country if they chose one, else the server's, else the country of the
+    server's Discord preferred locale (so the crisis DM always names a country when it can)."""
     preference = await session.get(MemberCrisisPreference, (guild_id, user_id))
     if preference is not None and preference.region:
         return preference.region
-    return (await get_config(session, guild_id)).region
+    region = (await get_config(session, guild_id)).region
+    return region or await crisis_lines.server_locale_country(session, guild_id)
 
 
 async def set_member_region(

@@ -71,7 +71,12 @@ class CrisisCommands(commands.Cog, name="Crisis"):
         guild_name = interaction.guild.name if interaction.guild else "this server"
         # The lines first, before anything that could be slow.
         await interaction.response.send_message(
-            embed=render.member_embed(guild_name, lines_for(region), requested=True), ephemeral=True
+            embed=render.member_embed(
+                guild_name,
+                lines_for(region, locale=str(interaction.locale)),
+                requested=True,
+            ),
+            ephemeral=True,
         )
         result = await self.intake.open_case(
             escalation.help_request(

@@ -18,6 +18,7 @@ from db.models.crisis import (
     MemberCrisisPreference,
 )
 from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
+from db.models.resources import Resource, ResourceFlag, ResourceSearch, ResourceSettings
 
 __all__ = [
     "OPEN_STATES",
@@ -36,4 +37,8 @@ __all__ = [
     "DutyStatus",
     "GuildConfig",
     "MemberCrisisPreference",
+    "Resource",
+    "ResourceFlag",
+    "ResourceSearch",
+    "ResourceSettings",
 ]
