@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -43,11 +43,22 @@ def severity_rank(severity: str | None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """What ``scan`` found: the strongest severity, its category, and the phrases that fired."""
+    """What ``scan`` found: the strongest severity, its category, and the phrases that fired.
+
+    ``cues`` explains the decision for ``/crisis test`` and for ``ConversationWindow``: short
+    derived labels, never message text. Each is ``kind:name`` with an optional ``=score``:
+
+    * ``rule:<category>/<severity>``  a lexicon rule fired (its phrase is in ``matches``)
+    * ``frame:<name>``                a compositional frame fired (see ``frames.py``)
+    * ``model:<head>=0.87``           the learned model's probability for a head
+    * ``window:<n>msgs``              the detection combines several recent messages
+    """
 
     severity: str
     category: str
     matches: tuple[str, ...]
+    # Explanations only: two detections with the same verdict compare equal whatever fired.
+    cues: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def rank(self) -> int:
@@ -620,7 +631,14 @@ def _combine(hits: list[_Hit], ctx: _Context) -> Detection | None:
     for h in ordered:
         if h.phrase not in phrases:
             phrases.append(h.phrase)
-    return Detection(SEVERITIES[best.rank - 1], best.category, tuple(phrases[:_MAX_MATCHES]))
+    cues: list[str] = []
+    for h in ordered:
+        cue = f"rule:{h.category}/{SEVERITIES[h.rank - 1]}"
+        if cue not in cues:
+            cues.append(cue)
+    return Detection(
+        SEVERITIES[best.rank - 1], best.category, tuple(phrases[:_MAX_MATCHES]), tuple(cues)
+    )
 
 
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Detection | None:
