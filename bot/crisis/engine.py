@@ -24,7 +24,9 @@ from typing import Any
 
 import ahocorasick
 
+from bot.crisis import frames
 from bot.crisis import lexicon as lx
+from bot.crisis.model import ModelScore, load_model
 from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
@@ -139,6 +141,7 @@ _SPACED_STEMS = tuple(" " + " ".join(word) for word in _SPACEABLE)
 _KIND_GROUP = 0
 _KIND_TERM = 1
 _KIND_GATE = 2
+_KIND_MODEL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +178,8 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
+        for stem in lx.MODEL_GATE_STEMS:
+            payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
         automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
             automaton.add_word(key, tuple(value))
@@ -187,16 +192,19 @@ class ScanRules:
             return True
         return False
 
-    def candidates(self, probe_text: str) -> tuple[set[int], set[int]]:
+    def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool]:
+        """Rule groups and server terms whose stems occur, and whether any stem occurred."""
         groups: set[int] = set()
         terms: set[int] = set()
+        any_stem = False
         for _, values in self._automaton.iter(probe_text):
+            any_stem = True
             for kind, index in values:
                 if kind == _KIND_GROUP:
                     groups.add(index)
                 elif kind == _KIND_TERM:
                     terms.add(index)
-        return groups, terms
+        return groups, terms, any_stem
 
 
 def _coerce_term(item: str | tuple[str, str] | list[str]) -> ServerTerm | None:
@@ -241,6 +249,13 @@ def _compile_cached(
 
 
 DEFAULT_RULES = compile_rules()
+
+
+# Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...):
+# such messages always reach the model, which keeps their words.
+_OTHER_SCRIPT_RE = re.compile(
+    "[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 
 # --- Context judgement ------------------------------------------------------------------------
@@ -641,17 +656,37 @@ def _combine(hits: list[_Hit], ctx: _Context) -> Detection | None:
     )
 
 
-def _analyse(raw: str, lowered: str, rules: ScanRules) -> Detection | None:
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything ``scan`` weighed for one message; derived labels and numbers only.
+
+    ``slots`` are the frame slots present (``frames.SLOTS``); ``ConversationWindow`` keeps
+    these (never the text) to combine a member's recent messages.
+    """
+
+    detection: Detection | None
+    slots: frozenset[str]
+    model_any: float
+
+
+_NOTHING = Assessment(None, frozenset(), 0.0)
+# Contexts in which a frame alone is not trusted (the lexicon's own guards handle these).
+_FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
+
+
+def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     text = rules.ignore_re.sub(" ", detail(lowered))
     probe_text = probe(text)
-    groups, terms = rules.candidates(probe_text)
-    if not groups and not terms:
-        return None
+    groups, terms, any_stem = rules.candidates(probe_text)
+    if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
+        return _NOTHING
     ctx = _Context(raw, text)
     hits: list[_Hit] = []
+    matched = False
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
             for m in rule.regex.finditer(text):
+                matched = True
                 hit = _judge(rule, m, ctx)
                 if hit is not None:
                     hits.append(hit)
@@ -661,13 +696,72 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Detection | None:
         hit = _server_term_hit(rules.extra_terms[ti], probe_text)
         if hit is not None:
             hits.append(hit)
-    return _combine(hits, ctx) if hits else None
+    ruled = _combine(hits, ctx) if hits else None
+    found = frames.slots(text)
+    score = load_model().score(raw)
+    return Assessment(_merge(ruled, found, score, matched, ctx), found, score.any)
+
+
+def _merge(
+    ruled: Detection | None,
+    found: frozenset[str],
+    score: ModelScore,
+    matched: bool,
+    ctx: _Context,
+) -> Detection | None:
+    """Combine the lexicon's verdict, the frames and the model into one detection."""
+    model = load_model()
+    th = model.thresholds
+    frame = frames.compose(found)
+    guarded = any(ctx.has(g) for g in _FRAME_GUARDS)
+    if frame is not None and guarded:
+        frame = None
+    # The model alone must clear a higher bar where the lexicon saw a trigger word and its
+    # guards (idiom, joke, fiction, recovery, negation) cancelled it.
+    bar = th["guarded"] if (matched and ruled is None) or guarded else th["any"]
+    model_rank = 0
+    if score.any >= bar:
+        model_rank = 1
+        if score.serious >= th["serious"]:
+            model_rank = 2
+            if score.imminent >= th["imminent"]:
+                model_rank = 3
+    if frame is not None and ruled is None and score.any < th["frame_floor"]:
+        frame = None  # a frame with no support at all from the model is too thin alone
+    cues: list[str] = list(ruled.cues) if ruled is not None else []
+    if frame is not None:
+        cues.append(f"frame:{frame.frame}/{SEVERITIES[frame.rank - 1]}")
+    cues.extend(score.cues())
+    if ruled is not None:
+        # The lexicon's verdict stands; a first-person frame may only raise it.
+        best = ruled.rank
+        category, matches = ruled.category, ruled.matches
+        if (
+            frame is not None
+            and frame.rank > best
+            and lx.THIRD_PARTY not in (frame.category, ruled.category)
+        ):
+            best, category = frame.rank, frame.category
+    elif frame is not None:
+        best = frame.rank
+        category, matches = frame.category, (f"frame: {frame.frame.replace('_', ' ')}",)
+    elif model_rank:
+        best = model_rank
+        category, matches = score.category, ("model",)
+    else:
+        return None
+    return Detection(SEVERITIES[best - 1], category, matches, tuple(cues))
+
+
+def assess(text: str, rules: ScanRules | None = None) -> Assessment:
+    """Like ``scan`` but also returns the frame slots and model score behind the verdict."""
+    if rules is None:
+        rules = DEFAULT_RULES
+    if not rules.gate(fast_probe(text)) and not _OTHER_SCRIPT_RE.search(text):
+        return _NOTHING
+    return _analyse(text, to_ascii_lower(text), rules)
 
 
 def scan(text: str, rules: ScanRules | None = None) -> Detection | None:
     """Scan one chat message; ``None`` means nothing worth a moderator's attention."""
-    if rules is None:
-        rules = DEFAULT_RULES
-    if not rules.gate(fast_probe(text)):
-        return None
-    return _analyse(text, to_ascii_lower(text), rules)
+    return assess(text, rules).detection

@@ -1951,3 +1951,50 @@ REQUIREMENTS: dict[str, str] = {
     ),
     "ego_dystonic": CONTEXTS["ego_dystonic"],
 }
+
+# --- Model gate ------------------------------------------------------------------------------
+
+# Probe-form stems that send a message to the frames and the learned model even when no rule
+# group's stem occurs. High recall matters more than precision here (the model decides), but
+# every stem costs throughput, so plain chat words ("tonight", "want") are left out: a risky
+# message almost always also carries one of these.
+MODEL_GATE_STEMS: tuple[str, ...] = (
+    # ending, absence, rest
+    " end", "ending", " die", "dying", "dead", "death", " gone", "around", "anymore",
+    "any more", "wake", "waking", "sleep", "forever", "for good", "permanent", "exist",
+    "disappear", "vanish", "fade", " rest ", "peace", "alive", " live", "living", " life",
+    "without me", "miss me", "notice", "burden", "better off", "point", "reason", "will to",
+    "go on", "keep going", "tired of", "done with", "over it", "stop", "quit", "escape",
+    "heaven", "other side", "grave", "coffin", "funeral", "bury", "buried",
+    # farewell and affairs
+    "goodbye", " bye", "farewell", "last", "final", "sorry", "forgive", "thank", "remember me",
+    "everything", "in order", "letter", "note", "will ", "give away", "gave away", "giving",
+    "gave my", "take care of", "look after", "online", "hear from", "see me", "knowing you",
+    # means, preparation, acts
+    "pill", "tablet", "meds", "bottle", "rope", "noose", "belt", "cord", "gun", "rifle",
+    "knife", "knive", "blade", "razor", "bridge", "roof", "ledge", "edge", "jump", "train",
+    "track", "overdos", "swallow", "took", "taken", "saved", "saving", "stockpil", "collect",
+    "bought", "ordered", "enough", "lethal", "how many", "how much", "dose", "poison",
+    "bleach", "gas", "drown", "hang", "kill", "unaliv", "delet", "ctb", "kms", "sewer",
+    # self-harm
+    "cut", "burn", "scratch", "scar", "mark", "sleeve", "bleed", "blood", "bruis", "relaps",
+    "urge", "hurt", "harm", "pain", "punish", "deserve",
+    # others and danger
+    "stab", "shoot", "murder", "attack", "pay for", "regret", "weapon", "lock", "locked",
+    "won t let", "wont let", "secret", "tell anyone", "follow", "stalk", "watching me",
+    "drugg", "spiked", "roofie", "my drink", "fell down", "walked into", "threat", "scared",
+    "afraid", "terrified", "hit me", "hits me", "touch", "pics", "older", "grown", "meet up",
+    "dangerous", "unsafe", "trapped", "hopeless", "worthless", "hate myself", "empty", "numb",
+    # algospeak
+    "unalive", "sudoku", "s word", "ctb", "yeet myself", "self delete", "log off",
+    # other languages (ASCII-folded)
+    "morir", "muerte", "matar", "vida", "pastilla", "despedi", "adios", "desaparec",
+    "morrer", "viver", "acabar", "sumir", "remedio", "despedida", "tchau", "adeus",
+    "mourir", "mort", "tuer", "vivre", "en finir", "disparaitre", "cachet", "adieu",
+    "sterben", "tot ", "leben", "umbringen", "tabletten", "abschied", "verschwinden",
+    "nicht mehr", "ritzen", "morire", "vita", "uccid", "sparire", "pillole", "addio",
+    "farla finita", "dood", "leven", "pillen", "afscheid", "verdwijnen", "umrzec", "zabic",
+    "zycie", "tabletki", "zegnaj", "olmek", "olmak", "intihar", "yasamak", "mati",
+    "bunuh", "hidup", "pil ", "selamat tinggal", "mamatay", "patayin", "buhay", "paalam",
+    "suicid", "suizid", "selbstmord", "zelfmoord", "samobojst",
+)  # fmt: skip

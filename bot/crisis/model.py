@@ -1,0 +1,179 @@
+"""The learned second stage: a linear model over word and character n-grams.
+
+Trained by ``python -m bot.crisis.train`` (scikit-learn, offline) and stored as plain JSON in
+``bot/crisis/data/crisis_model.json``. At run time it is scored here with dictionaries and
+``math.exp``: no scikit-learn, no numpy, nothing downloaded.
+
+Features (``features``) are built the same way for training and scoring:
+
+* the text is folded like the rule engine's (look-alikes, zero-width characters, fullwidth,
+  leet inside words, stretched letters) but letters of other scripts (Cyrillic, Greek,
+  Arabic, Devanagari, CJK ...) are kept, so non-English messages keep their words;
+* emoji that stand for words become those words (``normalise.EMOJI_WORDS``);
+* ``w:`` word unigrams, ``b:`` word bigrams, ``c:`` character 3- to 5-grams inside each
+  word padded with spaces (inflected, hyphenated and misspelt forms share most of them),
+  and for scripts written without spaces, character 1- and 2-grams.
+
+Each present feature counts ``1/sqrt(n)`` where ``n`` is the number of distinct features
+extracted from the message, whether or not the model knows them, so pruning small weights
+does not change how the others are scaled.
+
+Heads: ``any`` (concern or worse), ``serious`` (high or worse), ``imminent``, each a binary
+logistic regression, plus a multinomial ``category`` head.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from bot.crisis.normalise import EMOJI_WORDS, detail, fold_unicode
+
+MODEL_FILE = "crisis_model.json"
+HEADS: tuple[str, ...] = ("any", "serious", "imminent")
+
+_INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+                           "\u202a-\u202e\u2060-\u2064\ufeff\ufe0e\ufe0f]")  # fmt: skip
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+_LATIN_RE = re.compile(r"[a-z\u00c0-\u024f]")
+# Scripts written without spaces between words: character n-grams stand in for words.
+_UNSPACED_RE = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_EMOJI_RE = re.compile("|".join(re.escape(e) for e in sorted(EMOJI_WORDS, key=len, reverse=True)))
+
+
+def _emoji_sub(m: re.Match[str]) -> str:
+    return f" {EMOJI_WORDS[m.group()]} "
+
+
+def model_text(text: str) -> str:
+    """Fold a message for the model; keeps non-Latin scripts (see module docstring)."""
+    if text.isascii():
+        return detail(text.lower())
+    text = _EMOJI_RE.sub(_emoji_sub, text)
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    out: list[str] = []
+    last = 0
+    for m in _WORD_RE.finditer(text):
+        out.append(text[last : m.start()])
+        word = m.group()
+        if word.isascii() or _LATIN_RE.search(word) or not _has_letter_outside_lookalikes(word):
+            # Latin words (with accents or look-alike letters mixed in) fold to ASCII.
+            word = fold_unicode(word).lower()
+        out.append(word)
+        last = m.end()
+    out.append(text[last:])
+    folded = "".join(out)
+    ascii_part = folded.isascii()
+    return detail(folded) if ascii_part else folded
+
+
+_LOOKALIKE_ONLY = frozenset("авеёкмнорстухѕіјһԁаεικνορτυχω")
+
+
+def _has_letter_outside_lookalikes(word: str) -> bool:
+    return any(ch not in _LOOKALIKE_ONLY for ch in word)
+
+
+def features(text: str) -> list[str]:
+    """Distinct feature names of one message, in a stable order."""
+    folded = model_text(text)
+    words = [w.replace("'", "") for w in _WORD_RE.findall(folded)]
+    feats: dict[str, None] = {}
+    for w in words:
+        feats["w:" + w] = None
+    for a, b in zip(words, words[1:], strict=False):
+        feats[f"b:{a}_{b}"] = None
+    for w in words:
+        if _UNSPACED_RE.search(w):
+            for n in (1, 2):
+                for i in range(len(w) - n + 1):
+                    feats["c:" + w[i : i + n]] = None
+            continue
+        padded = f" {w} "
+        size = len(padded)
+        for n in (3, 4, 5):
+            for i in range(size - n + 1):
+                feats["c:" + padded[i : i + n]] = None
+    return list(feats)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelScore:
+    """Probabilities from each head, and the most likely category with its probability."""
+
+    any: float
+    serious: float
+    imminent: float
+    category: str
+    category_p: float
+
+    def cues(self) -> tuple[str, ...]:
+        return (
+            f"model:any={self.any:.2f}",
+            f"model:serious={self.serious:.2f}",
+            f"model:imminent={self.imminent:.2f}",
+            f"model:category={self.category}@{self.category_p:.2f}",
+        )
+
+
+class LinearModel:
+    """Weights loaded from the JSON model file; ``score`` is a handful of dict look-ups."""
+
+    __slots__ = ("bias", "categories", "meta", "thresholds", "weights")
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self.meta = data["meta"]
+        heads = data["heads"]
+        categories = data["categories"]
+        assert isinstance(heads, list) and tuple(heads) == HEADS, "model heads do not match"
+        assert isinstance(categories, list)
+        self.categories: tuple[str, ...] = tuple(str(c) for c in categories)
+        bias = data["bias"]
+        assert isinstance(bias, list)
+        self.bias: tuple[float, ...] = tuple(float(b) for b in bias)
+        weights = data["weights"]
+        assert isinstance(weights, dict)
+        self.weights: dict[str, tuple[float, ...]] = {
+            k: tuple(float(x) for x in v) for k, v in weights.items()
+        }
+        thresholds = data["thresholds"]
+        assert isinstance(thresholds, dict)
+        self.thresholds: dict[str, float] = {str(k): float(v) for k, v in thresholds.items()}
+
+    def score(self, text: str) -> ModelScore:
+        feats = features(text)
+        sums = list(self.bias)
+        if feats:
+            scale = 1.0 / math.sqrt(len(feats))
+            width = len(sums)
+            get = self.weights.get
+            for f in feats:
+                w = get(f)
+                if w is not None:
+                    for i in range(width):
+                        sums[i] += w[i] * scale
+        probs = [_sigmoid(x) for x in sums[: len(HEADS)]]
+        logits = sums[len(HEADS) :]
+        top = max(range(len(logits)), key=logits.__getitem__)
+        peak = logits[top]
+        total = sum(math.exp(x - peak) for x in logits)
+        return ModelScore(probs[0], probs[1], probs[2], self.categories[top], 1.0 / total)
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LinearModel:
+    """The committed model (read once per process)."""
+    raw = resources.files("bot.crisis").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return LinearModel(json.loads(raw))

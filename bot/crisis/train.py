@@ -1,0 +1,238 @@
+"""Train the crisis model from the committed corpus (needs the ``train`` extra).
+
+    python -m bot.crisis.train                    # rewrite bot/crisis/data/crisis_model.json
+    python -m bot.crisis.train --check            # exit 1 unless retraining reproduces it
+    python -m bot.crisis.train --leave-out FAMILY # train without a family, test on it
+    python -m bot.crisis.train --leave-out all    # the same for every family, as a table
+
+The corpus is every ``*.jsonl`` under ``bot/crisis/training/corpus/`` (fields ``text``,
+``label``, ``category``, ``family``; see the generator scripts beside them). Training is
+deterministic (liblinear with a fixed seed, lbfgs, weights rounded to 4 decimals, sorted
+JSON), so the same corpus gives the same bytes. Only ids, families and figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.crisis import lexicon as lx
+from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features
+
+PACKAGE = Path(__file__).resolve().parent
+CORPUS_DIR = PACKAGE / "training" / "corpus"
+MODEL_PATH = PACKAGE / "data" / MODEL_FILE
+VERSION = 1
+C_HEADS = 1.0
+C_CATEGORY = 2.0
+MIN_COUNT = 2
+DECIMALS = 4
+# Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
+THRESHOLDS = {
+    "any": 0.5,
+    "serious": 0.5,
+    "imminent": 0.5,
+    "guarded": 0.85,
+    "frame_floor": 0.2,
+}
+_RANK = {"none": 0, "concern": 1, "high": 2, "imminent": 3}
+_MODEL_CATEGORIES = (
+    lx.IDEATION,
+    lx.SELF_HARM,
+    lx.PLAN,
+    lx.FAREWELL,
+    lx.HARM_OTHERS,
+    lx.ABUSE,
+    lx.THIRD_PARTY,
+)
+
+
+def engine_category(record: dict[str, Any]) -> str:
+    """Map a corpus record's category (or, failing that, its family) onto the engine's."""
+    category = str(record.get("category", "")).lower()
+    if category in ("obfuscated", "negation", "other_language", "typo_leet", "other", ""):
+        category = str(record.get("family", "")).lower()
+    c = category
+    if c in _MODEL_CATEGORIES:
+        return c
+    for key, target in (
+        ("third", lx.THIRD_PARTY),
+        ("abuse", lx.ABUSE),
+        ("danger", lx.ABUSE),
+        ("other", lx.HARM_OTHERS),
+        ("violence", lx.HARM_OTHERS),
+        ("self_harm", lx.SELF_HARM),
+        ("selfharm", lx.SELF_HARM),
+        ("plan", lx.PLAN),
+        ("means", lx.PLAN),
+        ("farewell", lx.FAREWELL),
+        ("goodbye", lx.FAREWELL),
+        ("act_in", lx.PLAN),
+    ):
+        if key in c:
+            return target
+    return lx.IDEATION
+
+
+def load_corpus(directory: Path = CORPUS_DIR) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if record.get("label") not in _RANK or not isinstance(record.get("text"), str):
+                    raise ValueError(f"{path.name}:{number}: needs text and a known label")
+                record.setdefault("family", record.get("category", "unknown"))
+                records.append(record)
+    if not records:
+        raise ValueError(f"no corpus under {directory}")
+    return records
+
+
+def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Fit every head and return the JSON-ready model."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [features(r["text"]) for r in records]
+    counts: dict[str, int] = {}
+    for fs in feats:
+        for f in fs:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for row, fs in enumerate(feats):
+        scale = 1.0 / math.sqrt(len(fs)) if fs else 0.0
+        for f in fs:
+            col = index.get(f)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+                vals.append(scale)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(records), len(vocab)), dtype=np.float64)
+    ranks = np.array([_RANK[r["label"]] for r in records])
+    columns: list[np.ndarray] = []
+    biases: list[float] = []
+    for head, minimum in zip(HEADS, (1, 2, 3), strict=True):
+        y = (ranks >= minimum).astype(int)
+        clf = LogisticRegression(
+            solver="liblinear",
+            dual=True,
+            C=C_HEADS,
+            class_weight="balanced",
+            random_state=0,
+            max_iter=1000,
+        )
+        clf.fit(x, y)
+        columns.append(clf.coef_[0])
+        biases.append(float(clf.intercept_[0]))
+        del head
+    risky = np.flatnonzero(ranks >= 1)
+    cats = [engine_category(records[i]) for i in risky]
+    present = [c for c in _MODEL_CATEGORIES if c in set(cats)]
+    cat_clf = LogisticRegression(solver="lbfgs", C=C_CATEGORY, max_iter=2000)
+    cat_clf.fit(x[risky], np.array([present.index(c) for c in cats]))
+    for k in range(len(present)):
+        columns.append(cat_clf.coef_[k])
+        biases.append(float(cat_clf.intercept_[k]))
+    matrix = np.round(np.vstack(columns).T, DECIMALS)
+    weights: dict[str, list[float]] = {}
+    for f, row_w in zip(vocab, matrix, strict=True):
+        if np.any(row_w != 0.0):
+            weights[f] = [float(w) + 0.0 for w in row_w]  # "+ 0.0" turns -0.0 into 0.0
+    return {
+        "meta": {
+            "version": VERSION,
+            "examples": len(records),
+            "features": len(weights),
+            "c_heads": C_HEADS,
+            "c_category": C_CATEGORY,
+            "min_count": MIN_COUNT,
+        },
+        "heads": list(HEADS),
+        "categories": present,
+        "bias": [round(b, DECIMALS) + 0.0 for b in biases],
+        "thresholds": THRESHOLDS,
+        "weights": weights,
+    }
+
+
+def dumps(model: dict[str, Any]) -> str:
+    return json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def _families(records: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted({str(r["family"]) for r in records})
+
+
+def leave_out(records: Sequence[dict[str, Any]], family: str) -> tuple[int, int, str]:
+    """Train without ``family``; return (hits, total, what) on that family's messages.
+
+    A risky family (mostly labelled concern or worse) counts detections; a harmless one
+    counts false alarms.
+    """
+    held = [r for r in records if r["family"] == family]
+    if not held:
+        raise ValueError(f"no family {family!r}")
+    model = LinearModel(train([r for r in records if r["family"] != family]))
+    threshold = model.thresholds["any"]
+    risky = sum(1 for r in held if r["label"] != "none") * 2 >= len(held)
+    fired = 0
+    for r in held:
+        if model.score(r["text"]).any >= threshold:
+            fired += 1
+    return fired, len(held), "detected" if risky else "false alarms"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.crisis.train", description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="directory of *.jsonl")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
+    parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
+    parser.add_argument("--leave-out", metavar="FAMILY", help="a corpus family, or 'all'")
+    args = parser.parse_args(argv)
+    try:
+        records = load_corpus(args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.leave_out:
+        families = _families(records) if args.leave_out == "all" else [args.leave_out]
+        total_hit = total_risky = 0
+        for family in families:
+            try:
+                fired, n, what = leave_out(records, family)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"{family:<36} {what:<13} {fired:>4}/{n:<4} {fired / n:6.1%}", flush=True)
+            if what == "detected":
+                total_hit += fired
+                total_risky += n
+        if len(families) > 1 and total_risky:
+            print(f"{'risky families overall':<36} {'detected':<13} {total_hit:>4}/{total_risky}")
+        return 0
+    text = dumps(train(records))
+    if args.check:
+        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print("model reproduces byte-for-byte" if same else "model differs from retraining")
+        return 0 if same else 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(records)} examples)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
