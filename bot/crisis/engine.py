@@ -671,7 +671,13 @@ class Assessment:
 
 _NOTHING = Assessment(None, frozenset(), 0.0)
 # Contexts in which a frame alone is not trusted (the lexicon's own guards handle these).
+# Contexts in which a frame is not trusted (the lexicon's own guards handle these): for all
+# frames, and for frames of one category only.
 _FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
+_FRAME_CATEGORY_GUARDS = {
+    lx.SELF_HARM: ("injury",),
+    lx.PLAN: ("place_benign",),
+}
 
 
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
@@ -714,19 +720,22 @@ def _merge(
     th = model.thresholds
     frame = frames.compose(found)
     guarded = any(ctx.has(g) for g in _FRAME_GUARDS)
-    if frame is not None and guarded:
+    if frame is not None and (
+        guarded or any(ctx.has(g) for g in _FRAME_CATEGORY_GUARDS.get(frame.category, ()))
+    ):
         frame = None
-    # The model alone must clear a higher bar where the lexicon saw a trigger word and its
-    # guards (idiom, joke, fiction, recovery, negation) cancelled it.
-    bar = th["guarded"] if (matched and ruled is None) or guarded else th["any"]
+    # Where the lexicon saw a trigger and its guards (idiom, joke, fiction, recovery, negation)
+    # cancelled it, the model alone does not overrule them; frames still may ("not tonight").
+    cancelled = matched and ruled is None
+    bar = th["guarded"] if guarded else th["any"]
     model_rank = 0
-    if score.any >= bar:
+    if score.any >= bar and not cancelled:
         model_rank = 1
         if score.serious >= th["serious"]:
             model_rank = 2
             if score.imminent >= th["imminent"]:
                 model_rank = 3
-    if frame is not None and ruled is None and score.any < th["frame_floor"]:
+    if frame is not None and ruled is None and not frame.composed and score.any < th["frame_floor"]:
         frame = None  # a frame with no support at all from the model is too thin alone
     cues: list[str] = list(ruled.cues) if ruled is not None else []
     if frame is not None:
@@ -740,6 +749,7 @@ def _merge(
             frame is not None
             and frame.rank > best
             and lx.THIRD_PARTY not in (frame.category, ruled.category)
+            and not ctx.has("trivial")  # the lexicon chose to downgrade everyday venting
         ):
             best, category = frame.rank, frame.category
     elif frame is not None:

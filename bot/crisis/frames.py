@@ -60,13 +60,20 @@ _END_PRED = _alt(
     r"check out (?:early|for good|permanently)|not see (?:tomorrow|the morning|next week)",
     r"(?:kill|hang|drown|shoot|poison|hurt) (?:my\W?self|myself)",
     r"jump (?:off|in front)|throw myself|step in front",
+    r"(?:swallow|take|down|chug) (?:all|every|the whole|a whole|the rest of|all of)"
+    r"(?: \w+){0,3} (?:pills?|tablets|meds|bottle|box|pack)|overdose|od",
 )
 END = re.compile(rf"(?<![a-z]){_END_PRED}(?![a-z])")
 WISH = re.compile(
-    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|wish(?:ing)? (?:i )?(?:could|would|was|were|"
-    r"to)|need to|would (?:rather|love to|like to)|'d rather|ready to|longing to|"
-    r"tempted to|thinking (?:about|of)|can'?t stop thinking about|"
-    r"(?:desire|urge|plan|intention|thoughts?) (?:to|of|about)|hope (?:i|to)|praying (?:i|to))"
+    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|longing to|tempted to|"
+    r"thinking (?:about|of)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
+    r"thoughts?) (?:to|of|about))"
+    rf"(?: \w+){{0,3}} {_END_PRED}(?![a-z])"
+)
+# A wish phrased as a hope or a preference is passive ideation ("wish i could not wake up").
+WISH_PASSIVE = re.compile(
+    r"(?<![a-z])(?:wish(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|love to|"
+    r"like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
     rf"(?: \w+){{0,3}} {_END_PRED}(?![a-z])"
 )
 INTENT = re.compile(
@@ -96,8 +103,8 @@ PASSIVE = re.compile(
         r"wish (?:i|it) could (?:just )?(?:disappear|vanish|fade away|stop)",
         rf"(?:wouldn'?t|won'?t|don'?t) (?:mind|care) if {_I}? ?(?:didn'?t|never|don'?t) "
         r"(?:wake|make it)",
-        r"(?:death|dying) (?:sounds|seems|feels|would be) (?:like )?(?:a )?(?:rest|peace\w*|"
-        r"relief|nice|good|better)",
+        r"(?:death|dying|being dead|not existing) (?:\w+ ){0,2}(?:sounds|seems|feels|would be|"
+        r"is) (?:\w+ ){0,4}(?:rest|peace\w*|relief|nice|good|better|calm|quiet|freedom)",
         r"(?:hit|hits) me (?:and|i wouldn'?t)|(?:wouldn'?t|won'?t) (?:mind|care) if (?:a|the) "
         r"(?:car|bus|truck|train)",
         r"what'?s the point (?:of|in) (?:living|going on|anything|me|life)",
@@ -146,10 +153,11 @@ PREP = re.compile(
         r"wr(?:ote|itten|iting) (?:the |my |a |all )?(?:goodbye )?(?:notes?|letters?|goodbyes?) "
         r"(?:to|for) (?:my|everyone|them|each)|(?:notes?|letters?) (?:are|is) (?:written|"
         r"ready|done)|wrote my (?:suicide |goodbye )?notes?",
-        r"(?:affairs|everything) (?:in order|sorted|settled)|put my (?:affairs|things) "
+        r"(?:affairs|everything|things) (?:are |is )?(?:in order|sorted|settled)|put my (?:affairs|things) "
         r"in order|(?:updated|made|wrote) (?:my|a) will",
         r"(?:looked|looking|searched|searching|googl\w+|researched|researching) (?:up )?"
-        r"(?:how (?:many|much) (?:pills|tablets|it takes)|lethal|painless|how long it takes to)",
+        r"(?:how (?:many|much) (?:pills|tablets)|lethal|painless|how long it takes to (?:die|"
+        r"bleed|drown|overdose|suffocate|lose consciousness|pass out))",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
         r"(?:beam|knot|rope)",
     )
@@ -166,7 +174,9 @@ ACT = re.compile(
         r"(?:just |already )?(?:took|taken|swallowed|downed|overdosed on) (?:all|the whole|"
         r"a whole|every|too many|a lot of|a bunch of|a handful|\d+|twenty|thirty|fifty|"
         r"them all|all of)",
-        r"(?:i'?m|i am|standing|sitting) (?:on|at) (?:the )?(?:edge|ledge|roof|bridge|tracks)",
+        r"(?:i'?m |i am )?(?:standing|sitting) (?:on|at) (?:the )?(?:edge|ledge|roof|bridge|"
+        r"tracks)|(?:i'?m|i am) (?:on|at) (?:the )?(?:edge|ledge|roof|bridge|tracks) (?:right "
+        r"now|rn|now)",
         r"(?:the )?(?:rope|noose) is (?:up|ready|tied)|(?:it'?s|pills are) (?:kicking|starting) "
         r"in|can'?t stop the bleeding|bleeding (?:a lot|badly|won'?t stop)",
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
@@ -178,7 +188,7 @@ FAREWELL = re.compile(
     + _alt(
         r"thank(?:s| you) (?:all |guys |everyone |so much )?for everything",
         r"(?:i'?m )?sorry for everything|sorry for (?:all )?the trouble|forgive me",
-        r"(?:goodbye|bye|farewell) (?:everyone|everybody|all|guys|forever|for good|for real)",
+        r"(?:goodbye|bye|farewell) (?:everyone|everybody|all|guys|for real)",
         r"this is (?:my )?(?:last|final) (?:message|post|goodbye|time)|my (?:last|final) "
         r"(?:message|post|words|goodbye)|last time (?:you'?ll|you will) hear from me",
         r"(?:won'?t|will not|not gonna|wont) be (?:online|on|here|around|back|logging on) "
@@ -188,6 +198,8 @@ FAREWELL = re.compile(
         r"(?:i )?love you all\W+(?:goodbye|bye)|it was nice knowing (?:you|everyone)",
         r"take care of (?:yourselves|each other|my (?:cat|dog|kids|sister|brother|mom))",
         r"see you (?:on the other side|in (?:another|the next) life)",
+        r"thank(?:s| you) (?:\w+ )?for putting up with me|(?:you guys|you all|y'?all|you) "
+        r"(?:were|have been|was) the best (?:part|thing)",
     )
     + r"(?![a-z])"
 )
@@ -281,7 +293,7 @@ ABUSE = re.compile(
 # doubled negatives ("can't say i don't") are left alone by the caller.
 _NEGATION = re.compile(
     r"(?<![a-z])(?:don'?t|do not|never|won'?t|will not|wouldn'?t|not|no longer|am not|"
-    r"i'?m not)(?: \w+){0,2} $"
+    r"i'?m not|haven'?t|hasn'?t|didn'?t|wasn'?t|isn'?t|ain'?t)(?: \w+){0,2} $"
 )
 _LIMITED_REFUSAL = re.compile(r"(?<![a-z])not (?:tonight|today|yet|now|this time)(?![a-z])")
 _DOUBLE_NEGATIVE = re.compile(
@@ -300,11 +312,13 @@ _OTHER_SUBJECT = re.compile(
 _PAST_RECOVERY = re.compile(
     r"(?<![a-z])(?:used to|years? ago|months? ago|back then|back when|when i was (?:younger|"
     r"a kid|a teen|\d+)|glad i(?:'?m| am) (?:still )?(?:here|alive)|(?:\d+|one|two|three|"
-    r"a) (?:years?|months?) (?:clean|free|sober))(?![a-z])"
+    r"a) (?:years?|months?|days) (?:clean|free|sober)|in (?:ages|years|months|a long time)|"
+    r"proud of (?:myself|me|how far))(?![a-z])"
 )
 
 SLOTS: dict[str, re.Pattern[str]] = {
     "wish": WISH,
+    "wish_passive": WISH_PASSIVE,
     "intent": INTENT,
     "end": END,
     "passive": PASSIVE,
@@ -321,7 +335,8 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "intrusive": INTRUSIVE,
     "abuse": ABUSE,
 }
-_NEGATABLE = frozenset({"wish", "intent", "passive", "sh", "others", "prep"})
+_COUNTED = frozenset({"farewell"})
+_NEGATABLE = frozenset({"wish", "wish_passive", "intent", "passive", "sh", "others", "prep"})
 
 
 def _negated(text: str, start: int) -> bool:
@@ -338,8 +353,12 @@ def slots(detail_text: str) -> frozenset[str]:
         for m in regex.finditer(detail_text):
             if name in _NEGATABLE and _negated(detail_text, m.start()):
                 continue
+            if name in found:
+                found.add(name + "_more")  # a second, distinct phrase of the same slot
+                break
             found.add(name)
-            break
+            if name not in _COUNTED:
+                break
     if _LIMITED_REFUSAL.search(detail_text):
         found.add("limited_refusal")
     if _QUESTION_OR_ADVICE.search(detail_text):
@@ -358,6 +377,8 @@ class FrameHit:
     rank: int
     category: str
     frame: str
+    # True when two or more different slots made the frame (stronger evidence than one).
+    composed: bool = False
 
 
 _CONTEXT_ONLY = frozenset({"limited_refusal", "advice", "past", "other_subject"})
@@ -375,30 +396,31 @@ def compose(found: Iterable[str]) -> FrameHit | None:
     hits: list[FrameHit] = []
     timed = "time" in s
     if "act" in s and ("means" in s or "end" in s or "intent" in s):
-        hits.append(FrameHit(3, lx.PLAN, "act_under_way"))
+        hits.append(FrameHit(3, lx.PLAN, "act_under_way", True))
     if "intent" in s and "end" in s:
-        hits.append(FrameHit(3 if timed or "means" in s else 2, lx.PLAN, "intent_end"))
+        hits.append(FrameHit(3 if timed or "means" in s else 2, lx.PLAN, "intent_end", True))
     if "prep" in s:
         hits.append(FrameHit(3 if timed or "intent" in s else 2, lx.PLAN, "preparation"))
     if "acquire" in s and ("end" in s or "wish" in s or "passive" in s or "farewell" in s):
-        hits.append(FrameHit(3 if timed or "intent" in s else 2, lx.PLAN, "acquired_means"))
+        hits.append(FrameHit(3 if timed or "intent" in s else 2, lx.PLAN, "acquired_means", True))
     if "wish" in s:
         rank = 2
         if "means" in s and timed:
             rank = 3
-        hits.append(FrameHit(rank, lx.IDEATION, "wish_end"))
-    if "passive" in s:
+        hits.append(FrameHit(rank, lx.IDEATION, "wish_end", True))
+    if "passive" in s or "wish_passive" in s:
         rank = 2 if ("means" in s or timed or "wish" in s) else 1
         hits.append(FrameHit(rank, lx.IDEATION, "passive"))
     if "limited_refusal" in s and ("end" in s or "means" in s):
         # "not tonight" refuses only tonight.
         hits.append(FrameHit(2, lx.IDEATION, "limited_refusal"))
-    goodbye = sum(1 for k in ("farewell", "giveaway", "finality") if k in s)
-    if goodbye:
+    goodbye = sum(1 for k in ("farewell", "farewell_more", "giveaway", "finality") if k in s)
+    said_goodbye = "farewell" in s or "giveaway" in s  # "forever" alone is no goodbye
+    if goodbye and said_goodbye:
         serious = "end" in s or "passive" in s or "wish" in s or "means" in s or "prep" in s
         if goodbye >= 2 or serious:
             rank = 3 if timed or serious else 2
-            hits.append(FrameHit(rank, lx.FAREWELL, "farewell"))
+            hits.append(FrameHit(rank, lx.FAREWELL, "farewell", True))
     if "sh" in s:
         hits.append(FrameHit(2, lx.SELF_HARM, "self_harm"))
     if "others" in s:
@@ -412,5 +434,5 @@ def compose(found: Iterable[str]) -> FrameHit | None:
     best = max(hits, key=lambda h: h.rank)
     if "other_subject" in s and best.category in (lx.IDEATION, lx.PLAN, lx.FAREWELL, lx.SELF_HARM):
         rank = 3 if best.rank == 3 and ("act" in s or timed) else 1
-        return FrameHit(rank, lx.THIRD_PARTY, best.frame)
+        return FrameHit(rank, lx.THIRD_PARTY, best.frame, best.composed)
     return best

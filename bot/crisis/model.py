@@ -10,8 +10,8 @@ Features (``features``) are built the same way for training and scoring:
   leet inside words, stretched letters) but letters of other scripts (Cyrillic, Greek,
   Arabic, Devanagari, CJK ...) are kept, so non-English messages keep their words;
 * emoji that stand for words become those words (``normalise.EMOJI_WORDS``);
-* ``w:`` word unigrams, ``b:`` word bigrams, ``c:`` character 3- to 5-grams inside each
-  word padded with spaces (inflected, hyphenated and misspelt forms share most of them),
+* ``w:`` word unigrams (not function words), ``b:`` word bigrams, ``c:`` character 4- and 5-grams inside each
+  word of four or more letters, padded with spaces (inflected, hyphenated and misspelt forms share most of them),
   and for scripts written without spaces, character 1- and 2-grams.
 
 Each present feature counts ``1/sqrt(n)`` where ``n`` is the number of distinct features
@@ -79,13 +79,21 @@ def _has_letter_outside_lookalikes(word: str) -> bool:
     return any(ch not in _LOOKALIKE_ONLY for ch in word)
 
 
+# Function words carry no meaning alone (they still count inside bigrams): as unigrams they
+# only learn who tends to write risky messages ("i", "my") rather than what is said.
+_STOPWORDS = frozenset(
+    ["i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "you", "your", "u", "ur", "we", "us", "our", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have", "has", "had", "this", "that", "these", "those", "there", "here", "so", "just"]
+)
+
+
 def features(text: str) -> list[str]:
     """Distinct feature names of one message, in a stable order."""
     folded = model_text(text)
     words = [w.replace("'", "") for w in _WORD_RE.findall(folded)]
     feats: dict[str, None] = {}
     for w in words:
-        feats["w:" + w] = None
+        if w not in _STOPWORDS:
+            feats["w:" + w] = None
     for a, b in zip(words, words[1:], strict=False):
         feats[f"b:{a}_{b}"] = None
     for w in words:
@@ -94,9 +102,11 @@ def features(text: str) -> list[str]:
                 for i in range(len(w) - n + 1):
                     feats["c:" + w[i : i + n]] = None
             continue
+        if len(w) < 4:
+            continue  # short words are covered by their word feature
         padded = f" {w} "
         size = len(padded)
-        for n in (3, 4, 5):
+        for n in (4, 5):
             for i in range(size - n + 1):
                 feats["c:" + padded[i : i + n]] = None
     return list(feats)

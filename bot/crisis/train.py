@@ -34,11 +34,11 @@ MIN_COUNT = 2
 DECIMALS = 4
 # Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
 THRESHOLDS = {
-    "any": 0.5,
+    "any": 0.7,
     "serious": 0.5,
     "imminent": 0.5,
-    "guarded": 0.85,
-    "frame_floor": 0.2,
+    "guarded": 0.9,
+    "frame_floor": 0.3,
 }
 _RANK = {"none": 0, "concern": 1, "high": 2, "imminent": 3}
 _MODEL_CATEGORIES = (

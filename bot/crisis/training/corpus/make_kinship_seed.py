@@ -129,6 +129,21 @@ EVERYDAY_MISC = ["took like {n} photos of the sunset", "accidentally swallowed a
                  "fading", "burned my hand on the oven tray", "nicked myself shaving again",
                  "dad keeps his hunting rifle locked in a safe", "exhausted after the double "
                  "shift", "heading to the bridge tournament tonight"]  # fmt: skip
+# Plain background chat: most of what a server sees, so the model's prior stays "harmless".
+CHAT_SUBJ = ["i", "we", "my sister", "the mods", "our team", "my roommate", "you", "my dad",
+             "the club", "my cat", "this server", "mom", "the teacher", "my friends"]  # fmt: skip
+CHAT_VERB = ["just finished", "can't find", "really liked", "am watching", "forgot about",
+             "started", "need help with", "just saw", "am making", "want to try", "hated",
+             "am listening to", "keep thinking about", "finally fixed", "lost", "ordered",
+             "have to return", "are planning", "cleaned", "painted", "wrote", "read"]  # fmt: skip
+CHAT_OBJ = ["the new episode", "my homework", "dinner", "the meeting notes", "a new game",
+            "the study guide", "that song", "my sourdough", "the raid schedule", "a puzzle",
+            "the playlist", "my garden", "the book club pick", "my code", "the bus pass",
+            "a birthday gift", "the group project", "my bike", "the recipe", "my resume",
+            "the lecture slides", "a jigsaw", "the kitchen", "the fan art", "the essay"]  # fmt: skip
+CHAT_TAIL = ["", "", "lol", "tonight", "tomorrow", "this weekend", "anyone else?", "so good",
+             "wish me luck", "send help lol", "what do you all think", "rn", "again ugh",
+             "before bed", "at 9", "after work", "finally!", "🙏", "😭", "💀", "✨"]  # fmt: skip
 EVERYDAY_X = ["wisdom teeth", "old hoodie", "my bad haircut", "winter", "this semester"]
 
 
@@ -176,6 +191,10 @@ def _families(rng: random.Random) -> dict[str, tuple[str, str, list[str]]]:
         "seed_joke_bye": ("none", "farewell_lookalike", [pick(JOKE_BYE)
                                                           for _ in range(PER_FAMILY)]),
         "seed_quote": ("none", "quote", [pick(QUOTE) for _ in range(PER_FAMILY)]),
+        "seed_chat": ("none", "other",
+                      [" ".join(p for p in (pick(OPEN).strip(), pick(CHAT_SUBJ), pick(CHAT_VERB),
+                                            pick(CHAT_OBJ), pick(CHAT_TAIL)) if p)
+                       for _ in range(PER_FAMILY * 25)]),
         "seed_everyday": ("none", "other",
                           [pick(OPEN) + pick(EVERYDAY_WANT) + " " + pick(EVERYDAY_DO)
                            for _ in range(PER_FAMILY * 6)]

@@ -1,3 +1,6 @@
+# ruff: noqa
+# fmt: off
+# Copied verbatim from the corpus helper; regenerates the JSONL beside it.
 """Deterministic generator for part_a.jsonl (English risky families + harmless look-alikes).
 
 Run: python3 make_part_a.py   -> writes part_a.jsonl next to this script.
@@ -1140,302 +1143,70 @@ CATEGORY = {
 LABELS = ("none", "concern", "high", "imminent")
 
 SLOTS = {
-    "T": [
-        "tonight",
-        "at 3am",
-        "tonight after everyone's asleep",
-        "in an hour",
-        "at midnight",
-        "tonight after my shift",
-        "before sunrise",
-        "this evening",
-        "later tonight",
-        "in a couple of hours",
-        "at 2am",
-    ],
-    "D": [
-        "tomorrow",
-        "on friday",
-        "this weekend",
-        "on saturday",
-        "next week",
-        "on my birthday",
-        "sunday night",
-        "after finals",
-        "on the 15th",
-        "monday morning",
-        "tomorrow night",
-    ],
-    "H": [
-        "when nobody's home",
-        "when my parents leave for the weekend",
-        "once my roommate is at work",
-        "when mom goes on her trip",
-        "as soon as the house is empty",
-        "when everyone's asleep tonight",
-    ],
-    "P": [
-        "my pills",
-        "my meds",
-        "the pills",
-        "my sleeping pills",
-        "my antidepressants",
-        "my mom's pills",
-        "the painkillers",
-        "my prescription",
-        "the tablets",
-    ],
-    "L": [
-        "the roof",
-        "the bridge",
-        "the parking garage",
-        "the overpass",
-        "the top of my building",
-        "the cliffs",
-        "the balcony",
-        "the old water tower",
-        "the roof of the school",
-    ],
-    "Ff": [
-        "my friend",
-        "my best friend",
-        "my roommate",
-        "my sister",
-        "my girlfriend",
-        "a girl in my class",
-        "my cousin",
-        "my coworker",
-        "a girl from our server",
-        "my online friend",
-        "my teammate",
-    ],
-    "Fm": [
-        "my friend",
-        "my best friend",
-        "my roommate",
-        "my brother",
-        "my boyfriend",
-        "a guy in my class",
-        "my cousin",
-        "my coworker",
-        "a guy from our server",
-        "my online friend",
-        "my teammate",
-    ],
-    "Fn": [
-        "my friend",
-        "my best friend",
-        "my roommate",
-        "someone in our server",
-        "my online friend",
-        "a kid in my class",
-        "my cousin",
-        "one of my mutuals",
-        "my teammate",
-    ],
-    "X": [
-        "my stepdad",
-        "my boss",
-        "my ex",
-        "that guy from school",
-        "my brother",
-        "my neighbour",
-        "my manager",
-        "the guy who hurt my sister",
-        "my dad",
-        "my roommate's boyfriend",
-    ],
+    "T": ["tonight", "at 3am", "tonight after everyone's asleep", "in an hour", "at midnight",
+          "tonight after my shift", "before sunrise", "this evening", "later tonight",
+          "in a couple of hours", "at 2am"],
+    "D": ["tomorrow", "on friday", "this weekend", "on saturday", "next week", "on my birthday",
+          "sunday night", "after finals", "on the 15th", "monday morning", "tomorrow night"],
+    "H": ["when nobody's home", "when my parents leave for the weekend", "once my roommate is at work",
+          "when mom goes on her trip", "as soon as the house is empty", "when everyone's asleep tonight"],
+    "P": ["my pills", "my meds", "the pills", "my sleeping pills", "my antidepressants",
+          "my mom's pills", "the painkillers", "my prescription", "the tablets"],
+    "L": ["the roof", "the bridge", "the parking garage", "the overpass", "the top of my building",
+          "the cliffs", "the balcony", "the old water tower", "the roof of the school"],
+    "Ff": ["my friend", "my best friend", "my roommate", "my sister", "my girlfriend", "a girl in my class",
+           "my cousin", "my coworker", "a girl from our server", "my online friend", "my teammate"],
+    "Fm": ["my friend", "my best friend", "my roommate", "my brother", "my boyfriend", "a guy in my class",
+           "my cousin", "my coworker", "a guy from our server", "my online friend", "my teammate"],
+    "Fn": ["my friend", "my best friend", "my roommate", "someone in our server", "my online friend",
+           "a kid in my class", "my cousin", "one of my mutuals", "my teammate"],
+    "X": ["my stepdad", "my boss", "my ex", "that guy from school", "my brother", "my neighbour",
+          "my manager", "the guy who hurt my sister", "my dad", "my roommate's boyfriend"],
     "W": ["a knife", "my dad's gun", "a bat", "the kitchen knife", "a gun", "a hammer"],
-    "G": [
-        "valorant",
-        "fortnite",
-        "minecraft",
-        "elden ring",
-        "league",
-        "apex",
-        "cod",
-        "overwatch",
-        "dark souls",
-        "rainbow six",
-        "terraria",
-        "the new zelda",
-        "tarkov",
-        "dbd",
-    ],
-    "M": [
-        "the show",
-        "that anime",
-        "the book",
-        "the movie",
-        "this series",
-        "the manga",
-        "the game",
-        "the finale",
-        "the last season",
-    ],
-    "N": [
-        "30 days",
-        "six months",
-        "a year",
-        "two years",
-        "100 days",
-        "three years",
-        "90 days",
-        "one whole year",
-        "200 days",
-    ],
-    "A": [
-        "my dad",
-        "my stepdad",
-        "my mom's boyfriend",
-        "my uncle",
-        "my older brother",
-        "my husband",
-    ],
+    "G": ["valorant", "fortnite", "minecraft", "elden ring", "league", "apex", "cod", "overwatch",
+          "dark souls", "rainbow six", "terraria", "the new zelda", "tarkov", "dbd"],
+    "M": ["the show", "that anime", "the book", "the movie", "this series", "the manga", "the game",
+          "the finale", "the last season"],
+    "N": ["30 days", "six months", "a year", "two years", "100 days", "three years", "90 days",
+          "one whole year", "200 days"],
+    "A": ["my dad", "my stepdad", "my mom's boyfriend", "my uncle", "my older brother", "my husband"],
 }
 
 PRE_FILLERS = [
-    "hey",
-    "hi guys",
-    "ok so",
-    "sorry for the random message",
-    "long day",
-    "so um",
-    "not sure if this is the right channel",
-    "just got home from work",
-    "been a weird week",
-    "hope everyone's doing ok",
-    "it's late and i can't sleep",
-    "ok",
-    "ugh",
-    "hey everyone",
-    "i had pizza for dinner",
-    "school was whatever today",
-    "my cat is asleep on my legs rn",
-    "finally finished my shift",
-    "anyway",
-    "so",
-    "quick update",
-    "been lurking for a while",
-    "it's raining again here",
-    "just finished my homework",
+    "hey", "hi guys", "ok so", "sorry for the random message", "long day", "so um",
+    "not sure if this is the right channel", "just got home from work", "been a weird week",
+    "hope everyone's doing ok", "it's late and i can't sleep", "ok", "ugh", "hey everyone",
+    "i had pizza for dinner", "school was whatever today", "my cat is asleep on my legs rn",
+    "finally finished my shift", "anyway", "so", "quick update", "been lurking for a while",
+    "it's raining again here", "just finished my homework",
 ]
 POST_FILLERS = [
-    "anyway how was everyone's day",
-    "sorry for the wall of text",
-    "idk",
-    "whatever",
-    "how are you all",
-    "brb gonna make tea",
-    "ignore me",
-    "anyway",
-    "what are you guys up to",
-    "did anyone watch the game last night",
-    "my cat says hi",
-    "ok that's all",
-    "sorry if this is the wrong channel",
-    "thanks for reading",
-    "anyway what's everyone doing this weekend",
-    "gonna go feed my dog",
-    "sorry for rambling",
-    "my tea got cold lol",
-    "gtg, mom's calling",
-    "anyway",
-    "ok bye",
+    "anyway how was everyone's day", "sorry for the wall of text", "idk", "whatever",
+    "how are you all", "brb gonna make tea", "ignore me", "anyway", "what are you guys up to",
+    "did anyone watch the game last night", "my cat says hi", "ok that's all", "sorry if this is the wrong channel",
+    "thanks for reading", "anyway what's everyone doing this weekend", "gonna go feed my dog",
+    "sorry for rambling", "my tea got cold lol", "gtg, mom's calling", "anyway", "ok bye",
 ]
 
 EMOJI_RISK = ["😔", "😞", "💔", "😭", "🥲", "😶", "🫠", "😣", "🖤", "😢", "🙃", "..."]
-EMOJI_NONE = [
-    "😂",
-    "💀",
-    "🤣",
-    "😭",
-    "🙃",
-    "🥲",
-    "💙",
-    "❤️",
-    "😅",
-    "🎉",
-    "✨",
-    "😤",
-    "🥹",
-    "🫡",
-    "😩",
-]
+EMOJI_NONE = ["😂", "💀", "🤣", "😭", "🙃", "🥲", "💙", "❤️", "😅", "🎉", "✨", "😤", "🥹", "🫡", "😩"]
 LAUGH = ["lol", "lmao", "haha", "lmaooo", "😂"]
 LAUGH_FAMILIES = {"idiom", "gaming", "quote", "joking_farewell", "everyday"}
-OPENERS = [
-    "ngl ",
-    "tbh ",
-    "honestly ",
-    "lowkey ",
-    "idk ",
-    "guys ",
-    "so ",
-    "ok so ",
-    "fr ",
-    "yeah ",
-    "man ",
-    "ugh ",
-]
+OPENERS = ["ngl ", "tbh ", "honestly ", "lowkey ", "idk ", "guys ", "so ", "ok so ", "fr ", "yeah ", "man ", "ugh "]
 
 ABBREV = [
-    (r"\byou\b", ["u"]),
-    (r"\byour\b", ["ur"]),
-    (r"\bbecause\b", ["bc", "cuz"]),
-    (r"\bright now\b", ["rn"]),
-    (r"\babout\b", ["abt"]),
-    (r"\bthough\b", ["tho"]),
-    (r"\bgoing to\b", ["gonna"]),
-    (r"\bwant to\b", ["wanna"]),
-    (r"\bi don't know\b", ["idk"]),
-    (r"\bpeople\b", ["ppl"]),
-    (r"\bplease\b", ["pls", "plz"]),
-    (r"\btonight\b", ["tn", "2nite", "tonite"]),
-    (r"\bwith\b", ["w"]),
-    (r"\breally\b", ["rly"]),
-    (r"\bokay\b", ["ok", "k"]),
-    (r"\bsomething\b", ["smth"]),
-    (r"\beveryone\b", ["every1", "everybody"]),
-    (r"\bbrother\b", ["bro"]),
-    (r"\bbefore\b", ["b4"]),
-    (r"\bthanks\b", ["thx", "ty"]),
+    (r"\byou\b", ["u"]), (r"\byour\b", ["ur"]), (r"\bbecause\b", ["bc", "cuz"]),
+    (r"\bright now\b", ["rn"]), (r"\babout\b", ["abt"]), (r"\bthough\b", ["tho"]),
+    (r"\bgoing to\b", ["gonna"]), (r"\bwant to\b", ["wanna"]), (r"\bi don't know\b", ["idk"]),
+    (r"\bpeople\b", ["ppl"]), (r"\bplease\b", ["pls", "plz"]), (r"\btonight\b", ["tn", "2nite", "tonite"]),
+    (r"\bwith\b", ["w"]), (r"\breally\b", ["rly"]), (r"\bokay\b", ["ok", "k"]),
+    (r"\bsomething\b", ["smth"]), (r"\beveryone\b", ["every1", "everybody"]),
+    (r"\bbrother\b", ["bro"]), (r"\bbefore\b", ["b4"]), (r"\bthanks\b", ["thx", "ty"]),
 ]
 STRETCH = ["so", "please", "bad", "done", "tired", "really", "hate", "sorry", "help", "no", "god"]
-KEYB = {
-    c: n
-    for c, n in zip(
-        "qwertyuiopasdfghjklzxcvbnm",
-        [
-            "w",
-            "qe",
-            "wr",
-            "et",
-            "ry",
-            "tu",
-            "yi",
-            "uo",
-            "ip",
-            "o",
-            "s",
-            "ad",
-            "sf",
-            "dg",
-            "fh",
-            "gj",
-            "hk",
-            "jl",
-            "k",
-            "x",
-            "zc",
-            "xv",
-            "cb",
-            "vn",
-            "bm",
-            "n",
-        ],
-    )
-}
+KEYB = {c: n for c, n in zip("qwertyuiopasdfghjklzxcvbnm",
+        ["w", "qe", "wr", "et", "ry", "tu", "yi", "uo", "ip", "o", "s", "ad", "sf", "dg", "fh",
+         "gj", "hk", "jl", "k", "x", "zc", "xv", "cb", "vn", "bm", "n"])}
 
 
 def parse_seeds(text):
@@ -1453,14 +1224,8 @@ def parse_seeds(text):
         algo = line.startswith("~")
         if algo:
             line = line[1:].strip()
-        seeds.append(
-            {
-                "text": line,
-                "label": lab,
-                "family": fam,
-                "category": "obfuscated" if algo else CATEGORY[fam],
-            }
-        )
+        seeds.append({"text": line, "label": lab, "family": fam,
+                      "category": "obfuscated" if algo else CATEGORY[fam]})
     return seeds
 
 
@@ -1474,14 +1239,14 @@ def typo(word, rng):
     i = rng.randrange(1, len(word) - 1)
     op = rng.random()
     if op < 0.3:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
     if op < 0.55:
-        return word[:i] + word[i + 1 :]
+        return word[:i] + word[i + 1:]
     if op < 0.75:
         return word[:i] + word[i] + word[i:]
     c = word[i]
     if c in KEYB:
-        return word[:i] + rng.choice(KEYB[c]) + word[i + 1 :]
+        return word[:i] + rng.choice(KEYB[c]) + word[i + 1:]
     return word
 
 
@@ -1495,7 +1260,7 @@ def add_typos(s, rng, n):
 
 
 def mention(rng):
-    return "<@%d>" % rng.randrange(10**17, 10**18)
+    return "<@%d>" % rng.randrange(10 ** 17, 10 ** 18)
 
 
 def texture(base, seed, rng, plain=False):
@@ -1520,7 +1285,7 @@ def texture(base, seed, rng, plain=False):
         for w in STRETCH:
             m = re.search(r"\b%s\b" % w, s)
             if m:
-                s = s[: m.end()] + s[m.end() - 1] * rng.randint(1, 3) + s[m.end() :]
+                s = s[:m.end()] + s[m.end() - 1] * rng.randint(1, 3) + s[m.end():]
                 break
     # typos
     r = rng.random()
@@ -1544,12 +1309,7 @@ def texture(base, seed, rng, plain=False):
     if rng.random() < 0.10 and not s.startswith(("@", "{")):
         s = rng.choice(OPENERS) + s
     # laughter on harmless chatty families only
-    if (
-        not risky
-        and fam in LAUGH_FAMILIES
-        and rng.random() < 0.15
-        and not re.search(r"lol|lmao|😂|💀", s)
-    ):
+    if not risky and fam in LAUGH_FAMILIES and rng.random() < 0.15 and not re.search(r"lol|lmao|😂|💀", s):
         s = s + " " + rng.choice(LAUGH)
     # emoji
     if rng.random() < 0.22:
@@ -1626,12 +1386,7 @@ def main():
                 t = pool[ptr[gi]]
                 ptr[gi] += 1
                 s = group[gi]
-                used[t] = {
-                    "text": t,
-                    "label": s["label"],
-                    "category": s["category"],
-                    "family": s["family"],
-                }
+                used[t] = {"text": t, "label": s["label"], "category": s["category"], "family": s["family"]}
                 got += 1
                 stalled = False
     rows = list(used.values())

@@ -1,3 +1,6 @@
+# ruff: noqa
+# fmt: off
+# Copied verbatim from the corpus helper; regenerates the JSONL beside it.
 #!/usr/bin/env python3
 """Kinship crisis-detection training corpus, part B: other languages + English emoji/algospeak.
 
@@ -9,7 +12,6 @@ Seed line format:  <family-code> <label-code> <text>
   label codes: n=none c=concern h=high i=imminent
 Usage: python3 make_part_b.py [output_path]   (default: part_b.jsonl beside this script)
 """
-
 import itertools
 import json
 import os
@@ -21,26 +23,12 @@ import unicodedata
 SEED = "kinship-part-b-v1"
 
 FAM = {
-    "pi": "passive_ideation",
-    "ei": "explicit_ideation",
-    "pl": "plan_time_means",
-    "ac": "act_in_progress",
-    "fw": "farewell",
-    "sh": "self_harm",
-    "ho": "harm_to_others",
-    "ab": "abuse_danger",
-    "tp": "third_party",
-    "nn": "negation_not_negating",
-    "nr": "negation_real",
-    "id": "idiom",
-    "gm": "gaming",
-    "mf": "media_fiction",
-    "rp": "recovery_past",
-    "qa": "question_or_advice",
-    "jf": "joking_farewell",
-    "qu": "quote",
-    "so": "support_offer",
-    "ev": "everyday",
+    "pi": "passive_ideation", "ei": "explicit_ideation", "pl": "plan_time_means",
+    "ac": "act_in_progress", "fw": "farewell", "sh": "self_harm", "ho": "harm_to_others",
+    "ab": "abuse_danger", "tp": "third_party", "nn": "negation_not_negating",
+    "nr": "negation_real", "id": "idiom", "gm": "gaming", "mf": "media_fiction",
+    "rp": "recovery_past", "qa": "question_or_advice", "jf": "joking_farewell",
+    "qu": "quote", "so": "support_offer", "ev": "everyday",
 }
 LAB = {"n": "none", "c": "concern", "h": "high", "i": "imminent"}
 LIGHT = {"idiom", "gaming", "quote", "joking_farewell"}
@@ -109,9 +97,9 @@ def typo(s, rng):
     op = rng.choice(["swap", "drop", "dup"])
     j = rng.randrange(1, len(w) - 1)
     if op == "swap":
-        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
     elif op == "drop":
-        w = w[:j] + w[j + 1 :]
+        w = w[:j] + w[j + 1:]
     else:
         w = w[:j] + w[j] + w[j:]
     words[i] = w
@@ -180,15 +168,8 @@ def build():
                         t = p[1].pop(0)
                         if t not in used:
                             used.add(t)
-                            rows.append(
-                                {
-                                    "text": t,
-                                    "label": label,
-                                    "category": cfg["category"],
-                                    "family": p[0],
-                                    "lang": code,
-                                }
-                            )
+                            rows.append({"text": t, "label": label, "category": cfg["category"],
+                                         "family": p[0], "lang": code})
                             got += 1
                             break
             if got < target[label]:
@@ -202,17 +183,8 @@ def build():
 # ----------------------------------------------------------------------------------------
 
 lang(
-    "en",
-    category="obfuscated",
-    fold=fold_none,
-    time=[
-        "tonight",
-        "today",
-        "after school",
-        "when everyone's asleep",
-        "in an hour",
-        "after my shift",
-    ],
+    "en", category="obfuscated", fold=fold_none,
+    time=["tonight", "today", "after school", "when everyone's asleep", "in an hour", "after my shift"],
     open_crisis=["ngl ", "honestly ", "idk anymore ", "not gonna lie ", "hey ", "sorry but "],
     tail_crisis=[" ...", " 🖤", " idk", " fr", " 😔", ".."],
     open_light=["bro ", "LMAO ", "omg ", "ok but ", "nah "],
@@ -337,21 +309,11 @@ rp n a year ago i had the 💊 counted out. today i'm still here and glad i am
 rp n 🩸 scars are faded now, 2 yrs clean today 🎉
 so n if you're thinking about unaliving, my dms are open. you matter 💙
 so n sending 🫂 to anyone who's struggling tonight
-""",
-)
+""")
 
 lang(
-    "de",
-    category="other_language",
-    fold=fold_generic,
-    time=[
-        "heute nacht",
-        "heute abend",
-        "nachher",
-        "morgen früh",
-        "wenn alle pennen",
-        "nach der schicht",
-    ],
+    "de", category="other_language", fold=fold_generic,
+    time=["heute nacht", "heute abend", "nachher", "morgen früh", "wenn alle pennen", "nach der schicht"],
     open_crisis=["ehrlich ", "leute ", "sorry ", "hey ", "ich weiß nicht mehr, ", "ka "],
     tail_crisis=[" ...", " 😔", " 🖤", " sorry", "..", " ehrlich"],
     open_light=["alter ", "digga ", "boah ", "lol ", "leute "],
@@ -467,21 +429,11 @@ ev n unser hund musste heute eingeschläfert werden 😢
 ev n muss den prozess killen, laptop hängt {schon wieder|komplett}
 ev n färb mir am wochenende die haare {pink|blau}!!
 ev n bin morgen nicht da, {zahnarzt|arzttermin} lol
-""",
-)
+""")
 
 lang(
-    "pt",
-    category="other_language",
-    fold=fold_generic,
-    time=[
-        "hoje à noite",
-        "hoje",
-        "mais tarde",
-        "amanhã cedo",
-        "de madrugada",
-        "quando todo mundo dormir",
-    ],
+    "pt", category="other_language", fold=fold_generic,
+    time=["hoje à noite", "hoje", "mais tarde", "amanhã cedo", "de madrugada", "quando todo mundo dormir"],
     open_crisis=["sério ", "gente ", "mano ", "sei lá, ", "desculpa mas ", "pá "],
     tail_crisis=[" ...", " 😔", " 🖤", " sério", "..", " desculpa"],
     open_light=["mano ", "gente ", "cara ", "pá ", "mds "],
@@ -594,13 +546,10 @@ ev n tivemos de pôr o nosso cão a dormir hoje 😢
 ev n o pc travou, vou ter que matar o processo
 ev n vou pintar o cabelo de rosa no fim de semana!!
 ev n amanhã não venho, tenho consulta no dentista
-""",
-)
+""")
 
 lang(
-    "fr",
-    category="other_language",
-    fold=fold_generic,
+    "fr", category="other_language", fold=fold_generic,
     time=["ce soir", "cette nuit", "tout à l'heure", "demain matin", "quand tout le monde dormira"],
     open_crisis=["franchement ", "en vrai ", "jsp ", "dsl mais ", "wsh ", "bref "],
     tail_crisis=[" ...", " 😔", " 🖤", " dsl", "..", " voilà"],
@@ -714,13 +663,10 @@ ev n je donne ma vieille console, je déménage. qqn la veut?
 ev n on a dû faire piquer notre chat aujourd'hui 😢
 ev n faut que je kill le process, mon pc est freeze
 ev n je vais me teindre les cheveux en rose ce week-end!!
-""",
-)
+""")
 
 lang(
-    "es",
-    category="other_language",
-    fold=fold_generic,
+    "es", category="other_language", fold=fold_generic,
     time=["esta noche", "hoy", "al rato", "mañana temprano", "en cuanto se duerman todos"],
     open_crisis=["la neta ", "en serio ", "no sé, ", "perdón pero ", "oigan ", "tío "],
     tail_crisis=[" ...", " 😔", " 🖤", " perdón", "..", " ya"],
@@ -834,13 +780,10 @@ ev n regalo mi bici vieja, me mudo a un depa más chico. alguien la quiere?
 ev n tuvimos que dormir a nuestro gato hoy 😢
 ev n tengo que matar el proceso, la compu se trabó
 ev n me voy a pintar el pelo de rosa este finde!!
-""",
-)
+""")
 
 lang(
-    "it",
-    category="other_language",
-    fold=fold_generic,
+    "it", category="other_language", fold=fold_generic,
     time=["stanotte", "stasera", "tra poco", "domattina", "quando dormono tutti"],
     open_crisis=["raga ", "sinceramente ", "boh ", "scusate ma ", "ciao, ", "niente, "],
     tail_crisis=[" ...", " 😔", " 🖤", " scusate", "..", " boh"],
@@ -954,13 +897,10 @@ ev n regalo i miei fumetti vecchi, mi trasferisco. qualcuno li vuole?
 ev n oggi abbiamo dovuto far sopprimere il nostro gatto 😢
 ev n devo killare il processo, il pc si è bloccato
 ev n questo weekend mi tingo i capelli di rosa!!
-""",
-)
+""")
 
 lang(
-    "nl",
-    category="other_language",
-    fold=fold_generic,
+    "nl", category="other_language", fold=fold_generic,
     time=["vannacht", "vanavond", "straks", "morgenochtend", "zodra iedereen slaapt"],
     open_crisis=["eerlijk ", "jongens ", "sorry maar ", "hoi ", "weet niet meer, ", "egt "],
     tail_crisis=[" ...", " 😔", " 🖤", " sorry", "..", " idk"],
@@ -1073,13 +1013,10 @@ ev n ik geef mijn oude fiets weg, ik verhuis. wil iemand hem?
 ev n we moesten onze kat vandaag laten inslapen 😢
 ev n moet het proces killen, mn laptop is vastgelopen
 ev n ik verf dit weekend mijn haar roze!!
-""",
-)
+""")
 
 lang(
-    "pl",
-    category="other_language",
-    fold=fold_generic,
+    "pl", category="other_language", fold=fold_generic,
     time=["dziś w nocy", "dzisiaj", "za godzinę", "jutro rano", "jak wszyscy zasną"],
     open_crisis=["serio ", "ludzie ", "nwm ", "sorry ale ", "ej ", "szczerze "],
     tail_crisis=[" ...", " 😔", " 🖤", " sorry", "..", " serio"],
@@ -1192,13 +1129,10 @@ ev n oddaję stare ciuchy, przeprowadzam się do mniejszego mieszkania. ktoś ch
 ev n musieliśmy dziś uśpić naszego kota 😢
 ev n muszę zabić proces, laptop się zawiesił
 ev n w weekend farbuję włosy na różowo!!
-""",
-)
+""")
 
 lang(
-    "tr",
-    category="other_language",
-    fold=fold_generic,
+    "tr", category="other_language", fold=fold_generic,
     time=["bu gece", "bugün", "birazdan", "yarın sabah", "herkes uyuyunca"],
     open_crisis=["ya ", "cidden ", "bilmiyorum ", "kusura bakmayın ama ", "abi ", "açıkçası "],
     tail_crisis=[" ...", " 😔", " 🖤", " ya", "..", " cidden"],
@@ -1311,13 +1245,10 @@ ev n eski kıyafetlerimi dağıtıyorum, daha küçük bi eve taşınıyorum. sw
 ev n bugün kedimizi uyutmak zorunda kaldık 😢
 ev n process'i kill etmem lazım, laptop dondu
 ev n hafta sonu saçımı pembeye boyatıcam!!
-""",
-)
+""")
 
 lang(
-    "ru",
-    category="other_language",
-    fold=fold_ru,
+    "ru", category="other_language", fold=fold_ru,
     time=["сегодня ночью", "сегодня", "через час", "завтра утром", "когда все уснут"],
     open_crisis=["честно ", "ребят ", "не знаю ", "простите но ", "короче ", "блин "],
     tail_crisis=[" ...", " 😔", " 🖤", " простите", "..", " вот"],
@@ -1430,13 +1361,10 @@ ev n раздаю старую одежду, переезжаю в кварти�
 ev n сегодня пришлось усыпить нашего кота 😢
 ev n надо убить процесс, ноут завис
 ev n на выходных крашу волосы в розовый!!
-""",
-)
+""")
 
 lang(
-    "id",
-    category="other_language",
-    fold=fold_none,
+    "id", category="other_language", fold=fold_none,
     time=["malem ini", "hari ini", "bentar lagi", "besok pagi", "pas semua udah tidur"],
     open_crisis=["jujur ", "guys ", "gatau ", "maaf ya ", "sumpah ", "anjir "],
     tail_crisis=[" ...", " 😔", " 🖤", " maaf", "..", " sumpah"],
@@ -1549,13 +1477,10 @@ ev n ngasih baju2 lama, mau pindah ke kos yg lebih kecil. ada yg mau hoodie?
 ev n kucing kami harus disuntik mati hari ini 😢
 ev n harus kill prosesnya, laptop nge-hang
 ev n weekend ini mau cat rambut pink!!
-""",
-)
+""")
 
 lang(
-    "sv",
-    category="other_language",
-    fold=fold_generic,
+    "sv", category="other_language", fold=fold_generic,
     time=["ikväll", "inatt", "snart", "imorgon bitti", "när alla sover"],
     open_crisis=["asså ", "ärligt ", "vet inte, ", "sorry men ", "hej ", "typ "],
     tail_crisis=[" ...", " 😔", " 🖤", " sorry", "..", " asså"],
@@ -1669,8 +1594,7 @@ ev n ger bort mina gamla kläder, flyttar till nåt mindre. vill nån ha en hood
 ev n vi fick avliva vår katt idag 😢
 ev n måste döda processen, datorn har hängt sig
 ev n färgar håret rosa i helgen!!
-""",
-)
+""")
 
 
 def main():
