@@ -153,10 +153,16 @@ class ServerTerm:
 class ScanRules:
     """Everything ``scan`` needs for one configuration. Build with ``compile_rules``."""
 
-    __slots__ = ("_automaton", "extra_terms", "ignore_re", "ignored_terms")
+    __slots__ = ("_automaton", "extra_terms", "ignore_re", "ignored_terms", "learned_gate")
 
-    def __init__(self, extra_terms: tuple[ServerTerm, ...], ignored_terms: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        extra_terms: tuple[ServerTerm, ...],
+        ignored_terms: tuple[str, ...],
+        learned_gate: bool = True,
+    ) -> None:
         self.extra_terms = extra_terms
+        self.learned_gate = learned_gate
         self.ignored_terms = ignored_terms
         parts = [_BUILTIN_IGNORE]
         for term in ignored_terms:
@@ -178,7 +184,10 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
-        for stem in lx.MODEL_GATE_STEMS:
+        model_stems = list(lx.MODEL_GATE_STEMS)
+        if self.learned_gate:
+            model_stems.extend(load_model().gate)
+        for stem in model_stems:
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
         automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
@@ -249,6 +258,13 @@ def _compile_cached(
 
 
 DEFAULT_RULES = compile_rules()
+# The hand-written gate alone; ``python -m bot.crisis.train`` learns stems beyond it.
+BUILTIN_GATE_RULES = ScanRules((), (), learned_gate=False)
+
+
+def other_script(text: str) -> bool:
+    """Letters the ASCII fold cannot spell: such messages always reach the model."""
+    return _OTHER_SCRIPT_RE.search(text) is not None
 
 
 # Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...):
@@ -674,6 +690,8 @@ _NOTHING = Assessment(None, frozenset(), 0.0)
 # Contexts in which a frame is not trusted (the lexicon's own guards handle these): for all
 # frames, and for frames of one category only.
 _FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
+_ACT_GUARDS = ("fiction", "game")
+_MODEL_VETO = frozenset({"past", "advice", "benign"})
 _FRAME_CATEGORY_GUARDS = {
     lx.SELF_HARM: ("injury",),
     lx.PLAN: ("place_benign",),
@@ -688,13 +706,17 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
         return _NOTHING
     ctx = _Context(raw, text)
     hits: list[_Hit] = []
-    matched = False
+    cancelled = False  # a rule matched but a guard (negation, joke, fiction...) dropped it
+    negated = False  # ... and the guard was a negation ("i would never hurt myself")
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
             for m in rule.regex.finditer(text):
-                matched = True
                 hit = _judge(rule, m, ctx)
-                if hit is not None:
+                if hit is None:
+                    cancelled = True
+                    if rule.spec.negatable and _negated(ctx.clause_tokens(m.start())):
+                        negated = True
+                else:
                     hits.append(hit)
                     if not hit.weak:
                         break  # one strong hit per rule is enough; weak hints add up
@@ -705,14 +727,16 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     ruled = _combine(hits, ctx) if hits else None
     found = frames.slots(text)
     score = load_model().score(raw)
-    return Assessment(_merge(ruled, found, score, matched, ctx), found, score.any)
+    verdict = _merge(ruled, found, score, cancelled, negated, ctx)
+    return Assessment(verdict, found, score.any)
 
 
 def _merge(
     ruled: Detection | None,
     found: frozenset[str],
     score: ModelScore,
-    matched: bool,
+    cancelled: bool,
+    negated: bool,
     ctx: _Context,
 ) -> Detection | None:
     """Combine the lexicon's verdict, the frames and the model into one detection."""
@@ -720,16 +744,24 @@ def _merge(
     th = model.thresholds
     frame = frames.compose(found)
     guarded = any(ctx.has(g) for g in _FRAME_GUARDS)
-    if frame is not None and (
-        guarded or any(ctx.has(g) for g in _FRAME_CATEGORY_GUARDS.get(frame.category, ()))
-    ):
-        frame = None
-    # Where the lexicon saw a trigger and its guards (idiom, joke, fiction, recovery, negation)
-    # cancelled it, the model alone does not overrule them; frames still may ("not tonight").
-    cancelled = matched and ruled is None
-    bar = th["guarded"] if guarded else th["any"]
+    if frame is not None:
+        # An act under way stays alarming even next to "lol"; other frames defer to the guards.
+        general = _ACT_GUARDS if frame.frame == "act_under_way" else _FRAME_GUARDS
+        specific = _FRAME_CATEGORY_GUARDS.get(frame.category, ())
+        if any(ctx.has(g) for g in (*general, *specific)):
+            frame = None
+    # Where the lexicon's guards (idiom, joke, fiction, recovery, negation) dropped a match,
+    # or the message has a joking or fictional context, the model alone needs more certainty.
+    bar = th["guarded"] if (guarded or (cancelled and ruled is None)) else th["any"]
+    if ruled is None and found & _MODEL_VETO and not found & frames.NEGATION_DOES_NOT_NEGATE:
+        bar = 2.0  # recovery talk, prevention advice: the model alone does not overrule
+    if ruled is None and cancelled and not found & frames.NEGATION_DOES_NOT_NEGATE:
+        if negated:
+            bar = 2.0  # a real negation the lexicon saw: the model alone does not overrule
+        if frame is not None and frame.rank < 3:
+            frame = None  # nor does a frame, unless it says an act is under way
     model_rank = 0
-    if score.any >= bar and not cancelled:
+    if score.any >= bar:
         model_rank = 1
         if score.serious >= th["serious"]:
             model_rank = 2

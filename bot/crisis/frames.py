@@ -51,8 +51,9 @@ _END_PRED = _alt(
     r"end (?:it|it all|everything|things|my life|my story|the pain|my suffering)",
     r"ending (?:it|it all|everything|things|my life)",
     r"take my (?:own )?life|taking my (?:own )?life|off myself|offing myself",
-    r"un\W?aliv\w*|unalive|self\W?delet\w*|delete myself|log off (?:forever|for good|permanently)",
-    r"kms|kys myself|ctb|catch the bus|sewer\W?slide|die|dying|be dead|dead",
+    r"un\W?aliv\w*|unalive|(?:self\W?delet\w*|delete myself)(?! from)|"
+    r"log off (?:forever|for good|permanently)",
+    r"kms|kys myself|ctb|sewer\W?slide|die (?:already|tonight|today|soon|in my sleep)",
     r"(?:not|no longer) (?:be )?(?:around|here|alive|exist\w*|breathing)",
     r"disappear (?:forever|for good|permanently)|vanish (?:forever|for good)|cease to exist",
     r"stop (?:existing|living|breathing)|quit living|be gone|be done with (?:it all|life)",
@@ -60,21 +61,26 @@ _END_PRED = _alt(
     r"check out (?:early|for good|permanently)|not see (?:tomorrow|the morning|next week)",
     r"(?:kill|hang|drown|shoot|poison|hurt) (?:my\W?self|myself)",
     r"jump (?:off|in front)|throw myself|step in front",
+    r"(?:game over|game end|end credits|log off|respawn|rage ?quit) (?:irl|for real|in real life)",
+    r"(?:take|taking|swallow\w*|down\w*) (?:them|it|these|those) all",
     r"(?:swallow|take|down|chug) (?:all|every|the whole|a whole|the rest of|all of)"
     r"(?: \w+){0,3} (?:pills?|tablets|meds|bottle|box|pack)|overdose|od",
 )
 END = re.compile(rf"(?<![a-z]){_END_PRED}(?![a-z])")
+# After a desire ("want to", "wish i could") plain "die" is unambiguous enough.
+_WISHED = _alt(_END_PRED, r"die|be dead|not be alive")
 WISH = re.compile(
-    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|longing to|tempted to|"
+    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|ready for|longing to|"
+    r"(?:so |this )?close to|on the verge of|tempted to|"
     r"thinking (?:about|of)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
     r"thoughts?) (?:to|of|about))"
-    rf"(?: \w+){{0,3}} {_END_PRED}(?![a-z])"
+    rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
 # A wish phrased as a hope or a preference is passive ideation ("wish i could not wake up").
 WISH_PASSIVE = re.compile(
     r"(?<![a-z])(?:wish(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|love to|"
     r"like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
-    rf"(?: \w+){{0,3}} {_END_PRED}(?![a-z])"
+    rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
 INTENT = re.compile(
     r"(?<![a-z])(?:going to|gonna|will|i'?ll|am going to|i'?m going to|decided to|"
@@ -96,7 +102,8 @@ PASSIVE = re.compile(
         r"won'?t be missed",
         r"(?:no|any) (?:reason|point) (?:to|in) (?:go(?:ing)? on|liv\w+|keep\w* going|"
         r"be(?:ing)? here|wak\w+ up|trying)",
-        r"(?:lost|losing|no) (?:the )?(?:will|strength|reason) to (?:live|go on|keep going)",
+        r"(?:lost|losing|no) (?:the |any |all |my )?(?:will|strength|reason|desire) to (?:live|"
+        r"go on|keep going|continue|try)",
         r"(?:tired|sick|exhausted) of (?:living|being alive|existing|life|waking up)",
         r"can'?t (?:do|take|go on with) (?:this|it|life) any ?more|can'?t keep going",
         r"(?:wish|wishing) i (?:was|were|had) never (?:born|been born|existed)",
@@ -109,6 +116,10 @@ PASSIVE = re.compile(
         r"(?:car|bus|truck|train)",
         r"what'?s the point (?:of|in) (?:living|going on|anything|me|life)",
         r"don'?t (?:want|wanna) to (?:be here|exist|be alive|wake up|live) any ?more",
+        r"(?:don'?t|do not|won'?t|not) (?:want to |wanna |think i'?ll |think i will |plan to |"
+        r"going to |gonna |expect to |think i'?m (?:meant|going) to )?(?:see|make it to|live to "
+        r"see|be around for|be here for|be alive for|survive) (?:my |the )?(?:next|another|\d+|"
+        r"this (?:year|christmas|summer|winter)|christmas|graduation|my birthday)",
     )
     + r"(?![a-z])"
 )
@@ -154,10 +165,15 @@ PREP = re.compile(
         r"(?:to|for) (?:my|everyone|them|each)|(?:notes?|letters?) (?:are|is) (?:written|"
         r"ready|done)|wrote my (?:suicide |goodbye )?notes?",
         r"(?:affairs|everything|things) (?:are |is )?(?:in order|sorted|settled)|put my (?:affairs|things) "
-        r"in order|(?:updated|made|wrote) (?:my|a) will",
+        r"in order",
         r"(?:looked|looking|searched|searching|googl\w+|researched|researching) (?:up )?"
         r"(?:how (?:many|much) (?:pills|tablets)|lethal|painless|how long it takes to (?:die|"
         r"bleed|drown|overdose|suffocate|lose consciousness|pass out))",
+        r"(?:know|figured out|worked out|decided) (?:exactly )?(?:how|where|when) (?:i'?d|i would|"
+        r"i'?ll|i will|i'?m going to|to) do it|(?:thought|planned) it (?:all )?through|"
+        r"(?:have|got|made) a plan and a backup|the plan is (?:there|set|ready|in place|made)|"
+        r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
+        r"messages|email|emails|post|posts)",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
         r"(?:beam|knot|rope)",
     )
@@ -180,6 +196,14 @@ ACT = re.compile(
         r"(?:the )?(?:rope|noose) is (?:up|ready|tied)|(?:it'?s|pills are) (?:kicking|starting) "
         r"in|can'?t stop the bleeding|bleeding (?:a lot|badly|won'?t stop)",
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
+        r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|ocean)",
+        r"(?:climbed|climbing) (?:over|onto|up on) the (?:railing|rail|fence|ledge|edge|barrier)|"
+        r"(?:on )?the (?:wrong|other|outside) side of the (?:railing|rail|fence|barrier)|"
+        r"i'?m on the outside now",
+        r"(?:standing|sitting|standig) (?:on|at) (?:the )?(?:overpass|parking garage|top floor|"
+        r"platform edge|cliff)",
+        r"(?:from|after|of) (?:what|everything|all that|the pills?|the stuff) i (?:took|swallowed|"
+        r"drank)|what i took",
     )
     + r"(?![a-z])"
 )
@@ -198,6 +222,10 @@ FAREWELL = re.compile(
         r"(?:i )?love you all\W+(?:goodbye|bye)|it was nice knowing (?:you|everyone)",
         r"take care of (?:yourselves|each other|my (?:cat|dog|kids|sister|brother|mom))",
         r"see you (?:on the other side|in (?:another|the next) life)",
+        r"(?:say|saying|said|wanted to say) (?:my )?goodbyes?(?: \w+)? (?:properly|for real|"
+        r"before|one last|this time)|last time (?:i'?ll|i will|i'?m going to) (?:post|be here|"
+        r"talk|message|write|be online)",
+        r"(?:buried|cremated) in|(?:at|for) my (?:funeral|memorial)|who gets my",
         r"thank(?:s| you) (?:\w+ )?for putting up with me|(?:you guys|you all|y'?all|you) "
         r"(?:were|have been|was) the best (?:part|thing)",
     )
@@ -223,6 +251,7 @@ FINALITY = re.compile(
         r"after i'?m gone|when i'?m gone|once i'?m gone|after i go|won'?t be here (?:to|for)",
         r"(?:doesn'?t|don'?t|won'?t) know (?:it'?s|that it'?s|i'?m not coming back)",
         r"not coming back|won'?t be coming back|last (?:time|day|night|goodbye)",
+        r"by then i (?:won'?t|will not|wont) be (?:here|around|alive)",
     )
     + r"(?![a-z])"
 )
@@ -239,7 +268,9 @@ SH = re.compile(
         r"(?:relapsed|relapse|relapsing)(?! on)|(?:broke|breaking|lost) my (?:streak|clean streak)",
         r"(?:blade|razor|sharpener) (?:is|in) (?:my|the) (?:drawer|bag|room|hand)|"
         r"took (?:apart|the blade out of) (?:a|my) (?:sharpener|razor)",
-        r"self\W?harm\w*|sh (?:again|urges?|scars?)|(?:cat|kitty) scratch(?:es)? (?:lol|again)",
+        r"sh (?:again|urges?|scars?)",
+        r"i cut (?:a few minutes|an hour|just now|again|tonight|deep|too deep|deeper)|"
+        r"soaking through|won'?t stop bleeding|(?:carved|carving) (?:\w+ )?into my",
     )
     + r"(?![a-z])"
 )
@@ -253,6 +284,9 @@ OTHERS = re.compile(
         r"pistol) (?:to|into) (?:school|work|class|the office|campus|church)",
         r"(?:they'?ll|they will|everyone will) (?:all )?(?:pay|regret it|be sorry)",
         r"(?:hit|kill|target) list|make them (?:all )?pay",
+        r"shoot up (?:my|the|our) (?:school|work|workplace|office|class|church|mall)|"
+        r"deserve what'?s (?:coming|cming)|(?:a |my )list of (?:people|ppl|names)|"
+        r"make (?:him|her|them) pay in blood|put (?:him|her|them) in the ground",
     )
     + r"(?![a-z])"
 )
@@ -281,6 +315,11 @@ ABUSE = re.compile(
         r"the game)? ?(?:asked|wants|keeps asking|sent|sends) (?:me|pics|for pics|to meet)",
         r"(?:being|been|is|keeps) (?:followed|following me|stalking me|outside my (?:house|"
         r"door|window|work|school))|follow(?:ed|s|ing) me home",
+        r"(?:asking|asks|asked) me for (?:pics|pictures|photos|nudes)|(?:come|get) (?:to|in|into) "
+        r"(?:his|her|their) car|(?:is|'s|are) (?:outside|waiting outside) my (?:house|school|"
+        r"door|work|window|class)",
+        r"(?:deleted|blocked) (?:all )?my friends|says i only need (?:him|her)|checks my phone "
+        r"every",
         r"(?:put|slipped|spiked) (?:something|stuff|drugs) in my (?:drink|food|coffee)|"
         r"(?:think|thought) i (?:was|got|'?ve been) (?:drugged|roofied|spiked)",
         r"(?:say|said|tell|told) (?:everyone|people|them|the teacher|the nurse) i (?:fell|walked "
@@ -297,13 +336,15 @@ _NEGATION = re.compile(
 )
 _LIMITED_REFUSAL = re.compile(r"(?<![a-z])not (?:tonight|today|yet|now|this time)(?![a-z])")
 _DOUBLE_NEGATIVE = re.compile(
-    r"(?<![a-z])(?:can'?t|cannot|couldn'?t) (?:say|promise|pretend|tell you) (?:that )?i "
-    r"(?:don'?t|won'?t|wouldn'?t)"
+    r"(?<![a-z])(?:(?:can'?t|cannot|couldn'?t) (?:say|promise|pretend|tell you) (?:that )?i "
+    r"(?:don'?t|won'?t|wouldn'?t)|(?:don'?t|not|never) not|not saying i (?:won'?t|wouldn'?t)|"
+    r"not saying i'?ll)"
 )
 _QUESTION_OR_ADVICE = re.compile(
     r"(?<![a-z])(?:if (?:you|anyone|someone|u)|how (?:do|can|should) (?:i|you|we) "
     r"(?:help|support|tell)|what (?:should|do) (?:i|you) do if|warning signs?|"
-    r"hotline|crisis line|988|reach out|dms? (?:are )?open)(?![a-z])"
+    r"hotline|crisis line|988|reach out|dms? (?:are )?open|why do (?:people|ppl|you|they|"
+    r"some people)|what does \w+(?: \w+)? mean|what do (?:people|you) mean by)(?![a-z])"
 )
 _OTHER_SUBJECT = re.compile(
     r"^(?:my |our |her |his )?(?:friend|sister|brother|mom|mum|dad|cousin|roommate|bf|gf|"
@@ -313,7 +354,20 @@ _PAST_RECOVERY = re.compile(
     r"(?<![a-z])(?:used to|years? ago|months? ago|back then|back when|when i was (?:younger|"
     r"a kid|a teen|\d+)|glad i(?:'?m| am) (?:still )?(?:here|alive)|(?:\d+|one|two|three|"
     r"a) (?:years?|months?|days) (?:clean|free|sober)|in (?:ages|years|months|a long time)|"
-    r"proud of (?:myself|me|how far))(?![a-z])"
+    r"proud of (?:myself|me|how far)|forever ago|ages ago|long ago)(?![a-z])"
+)
+
+# "it" explained as something harmless ("how i'm going to do it, the cake i mean") and means
+# with an everyday purpose ("the pills for my cat", "rope for the tent").
+_CLARIFIED = re.compile(
+    r"(?<![a-z])(?:(?:the|my|a|this|that|our) \w+(?: \w+)? i mean|i mean (?:the|my|our) \w+)"
+    r"(?![a-z])"
+)
+_BENIGN_PURPOSE = re.compile(
+    r"(?<![a-z])(?:pills?|meds|medication|medicine|tablets|rope|knife|knives|gun|rifle|blade|"
+    r"razor|bleach) (?:for|from) (?:my|the|our|his|her) (?:cat|dog|pets?|vet|mom|dad|grandma|"
+    r"grandpa|allergies|allergy|headache|migraine|cold|flu|tent|camping|hike|kitchen|garden|"
+    r"class|project|work|hunting|skates?|shaving|beard|laundry|bathroom|costume)(?![a-z])"
 )
 
 SLOTS: dict[str, re.Pattern[str]] = {
@@ -361,8 +415,12 @@ def slots(detail_text: str) -> frozenset[str]:
                 break
     if _LIMITED_REFUSAL.search(detail_text):
         found.add("limited_refusal")
+    if _DOUBLE_NEGATIVE.search(detail_text):
+        found.add("double_negative")
     if _QUESTION_OR_ADVICE.search(detail_text):
         found.add("advice")
+    if _CLARIFIED.search(detail_text) or _BENIGN_PURPOSE.search(detail_text):
+        found.add("benign")
     if _PAST_RECOVERY.search(detail_text):
         found.add("past")
     if _OTHER_SUBJECT.search(detail_text):
@@ -381,7 +439,11 @@ class FrameHit:
     composed: bool = False
 
 
-_CONTEXT_ONLY = frozenset({"limited_refusal", "advice", "past", "other_subject"})
+_CONTEXT_ONLY = frozenset(
+    {"limited_refusal", "double_negative", "advice", "past", "other_subject", "benign"}
+)
+# Slots saying a negation in the message does not really negate.
+NEGATION_DOES_NOT_NEGATE = frozenset({"limited_refusal", "double_negative"})
 
 
 def compose(found: Iterable[str]) -> FrameHit | None:
@@ -389,7 +451,7 @@ def compose(found: Iterable[str]) -> FrameHit | None:
     s = frozenset(found)
     if not (s - _CONTEXT_ONLY):
         return None
-    if "advice" in s or "past" in s:
+    if "advice" in s or "past" in s or "benign" in s:
         # Prevention advice and recovery told in the past tense: frames stay silent, the
         # lexicon's own guards and the model decide.
         return None

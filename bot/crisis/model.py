@@ -82,7 +82,72 @@ def _has_letter_outside_lookalikes(word: str) -> bool:
 # Function words carry no meaning alone (they still count inside bigrams): as unigrams they
 # only learn who tends to write risky messages ("i", "my") rather than what is said.
 _STOPWORDS = frozenset(
-    ["i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "you", "your", "u", "ur", "we", "us", "our", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have", "has", "had", "this", "that", "these", "those", "there", "here", "so", "just"]
+    [
+        "i",
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "your",
+        "u",
+        "ur",
+        "we",
+        "us",
+        "our",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "so",
+        "just",
+    ]
 )
 
 
@@ -134,10 +199,14 @@ class ModelScore:
 class LinearModel:
     """Weights loaded from the JSON model file; ``score`` is a handful of dict look-ups."""
 
-    __slots__ = ("bias", "categories", "meta", "thresholds", "weights")
+    __slots__ = ("bias", "categories", "gate", "meta", "thresholds", "weights")
 
     def __init__(self, data: dict[str, object]) -> None:
         self.meta = data["meta"]
+        gate = data.get("gate", [])
+        assert isinstance(gate, list)
+        # Probe-form stems learnt from the corpus that also send a message to the model.
+        self.gate: tuple[str, ...] = tuple(str(g) for g in gate)
         heads = data["heads"]
         categories = data["categories"]
         assert isinstance(heads, list) and tuple(heads) == HEADS, "model heads do not match"

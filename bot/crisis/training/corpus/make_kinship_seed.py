@@ -205,12 +205,48 @@ def _families(rng: random.Random) -> dict[str, tuple[str, str, list[str]]]:
     return fams
 
 
+def _neutral_words(rng: random.Random) -> list[str]:
+    """Harmless chat around the risky corpus's incidental words ("already", "everyone").
+
+    A word that occurs in risky messages but contains no risk stem of the lexicon carries no
+    risk alone; without these examples the model learns template words as risk signs.
+    """
+    from bot.crisis import lexicon
+    from bot.crisis.normalise import fast_probe
+
+    stems = {st.strip() for g in lexicon.GROUPS for st in g.stems if len(st.strip()) >= 3}
+    stems |= {st.strip() for st in lexicon.MODEL_GATE_STEMS if len(st.strip()) >= 3}
+    counts: dict[str, int] = {}
+    here = Path(__file__).parent
+    for name in ("part_a.jsonl", "part_b.jsonl"):
+        path = here / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if record["label"] == "none":
+                continue
+            for word in set(fast_probe(record["text"]).split()):
+                if len(word) >= 3:
+                    counts[word] = counts.get(word, 0) + 1
+    words = sorted(w for w, n in counts.items() if n >= 3 and not any(st in w for st in stems))
+    texts = []
+    for word in words:
+        for _ in range(2):
+            chat = [rng.choice(CHAT_SUBJ), rng.choice(CHAT_VERB), rng.choice(CHAT_OBJ)]
+            chat.insert(rng.randrange(4), word)
+            texts.append(" ".join([*chat, rng.choice(CHAT_TAIL)]).strip())
+    return texts
+
+
 def main() -> None:
     rng = random.Random(SEED)
     out = Path(__file__).with_name("kinship_seed.jsonl")
     seen: set[str] = set()
     lines = []
-    for family, (label, category, texts) in _families(rng).items():
+    families = _families(rng)
+    families["seed_neutral_words"] = ("none", "other", _neutral_words(rng))
+    for family, (label, category, texts) in families.items():
         for text in texts:
             if text in seen:
                 continue
