@@ -142,6 +142,7 @@ _KIND_GROUP = 0
 _KIND_TERM = 1
 _KIND_GATE = 2
 _KIND_MODEL = 3
+_KIND_LEARNED = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +185,11 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
-        model_stems = list(lx.MODEL_GATE_STEMS)
-        if self.learned_gate:
-            model_stems.extend(load_model().gate)
-        for stem in model_stems:
+        for stem in lx.MODEL_GATE_STEMS:
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
+        if self.learned_gate:
+            for stem in load_model().gate:
+                payloads.setdefault(stem, []).append((_KIND_LEARNED, 0))
         automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
             automaton.add_word(key, tuple(value))
@@ -201,11 +202,12 @@ class ScanRules:
             return True
         return False
 
-    def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool]:
-        """Rule groups and server terms whose stems occur, and whether any stem occurred."""
+    def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool, bool]:
+        """Rule groups and server terms whose stems occur, whether any stem occurred, and
+        whether a stem learnt from the corpus occurred."""
         groups: set[int] = set()
         terms: set[int] = set()
-        any_stem = False
+        any_stem = learned = False
         for _, values in self._automaton.iter(probe_text):
             any_stem = True
             for kind, index in values:
@@ -213,7 +215,9 @@ class ScanRules:
                     groups.add(index)
                 elif kind == _KIND_TERM:
                     terms.add(index)
-        return groups, terms, any_stem
+                elif kind == _KIND_LEARNED:
+                    learned = True
+        return groups, terms, any_stem, learned
 
 
 def _coerce_term(item: str | tuple[str, str] | list[str]) -> ServerTerm | None:
@@ -692,6 +696,11 @@ _NOTHING = Assessment(None, frozenset(), 0.0)
 _FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
 _ACT_GUARDS = ("fiction", "game")
 _MODEL_VETO = frozenset({"past", "advice", "benign"})
+# Frame slots that, present in a message, let the model speak with less certainty.
+_SUPPORTING_SLOTS = frozenset(
+    {"end", "wish", "wish_passive", "passive", "prep", "act", "sh", "others", "abuse",
+     "intrusive"}
+)  # fmt: skip
 _FRAME_CATEGORY_GUARDS = {
     lx.SELF_HARM: ("injury",),
     lx.PLAN: ("place_benign",),
@@ -701,7 +710,7 @@ _FRAME_CATEGORY_GUARDS = {
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     text = rules.ignore_re.sub(" ", detail(lowered))
     probe_text = probe(text)
-    groups, terms, any_stem = rules.candidates(probe_text)
+    groups, terms, any_stem, learned = rules.candidates(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
         return _NOTHING
     ctx = _Context(raw, text)
@@ -727,7 +736,10 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     ruled = _combine(hits, ctx) if hits else None
     found = frames.slots(text)
     score = load_model().score(raw)
-    verdict = _merge(ruled, found, score, cancelled, negated, ctx)
+    # Evidence beyond the model that the message is about risk: a rule group's stem, a stem
+    # learnt from the corpus, another script, or a frame slot.
+    supported = bool(groups) or learned or other_script(raw) or bool(found & _SUPPORTING_SLOTS)
+    verdict = _merge(ruled, found, score, cancelled, negated, supported, ctx)
     return Assessment(verdict, found, score.any)
 
 
@@ -737,6 +749,7 @@ def _merge(
     score: ModelScore,
     cancelled: bool,
     negated: bool,
+    supported: bool,
     ctx: _Context,
 ) -> Detection | None:
     """Combine the lexicon's verdict, the frames and the model into one detection."""
@@ -752,7 +765,12 @@ def _merge(
             frame = None
     # Where the lexicon's guards (idiom, joke, fiction, recovery, negation) dropped a match,
     # or the message has a joking or fictional context, the model alone needs more certainty.
-    bar = th["guarded"] if (guarded or (cancelled and ruled is None)) else th["any"]
+    if guarded or (cancelled and ruled is None):
+        bar = th["guarded"]
+    elif supported:
+        bar = th["supported"]
+    else:
+        bar = th["any"]
     if ruled is None and found & _MODEL_VETO and not found & frames.NEGATION_DOES_NOT_NEGATE:
         bar = 2.0  # recovery talk, prevention advice: the model alone does not overrule
     if ruled is None and cancelled and not found & frames.NEGATION_DOES_NOT_NEGATE:
@@ -773,6 +791,11 @@ def _merge(
     if frame is not None:
         cues.append(f"frame:{frame.frame}/{SEVERITIES[frame.rank - 1]}")
     cues.extend(score.cues())
+    if ruled is not None and ruled.rank < 3 and frame is None and score.any < th["veto"]:
+        # The model is all but certain this is harmless (a song, an idiom, a quote) and no
+        # frame disagrees: a lexicon match below imminent is dropped.
+        ruled = None
+        cues.append("veto:model")
     if ruled is not None:
         # The lexicon's verdict stands; a first-person frame may only raise it.
         best = ruled.rank

@@ -45,7 +45,8 @@ def _alt(*parts: str) -> str:
 _I = r"(?:i|i'?m|i'?ll|i'?ve|i'?d|ima|imma|me|myself)"
 _BE = r"(?:be|being|stay|staying|exist|existing|be alive|live|living)"
 _END_PRED = _alt(
-    r"not (?:to )?wake up|never wake up|wouldn'?t wake up|don'?t wake up|stop waking up",
+    r"not (?:to )?wak(?:e|ing) up|never wak(?:e|ing) up|wouldn'?t wake up|don'?t wake up|"
+    r"stop waking up|not waking up",
     r"(?:sleep|rest) (?:forever|for ever|for good|and never|eternally|permanently)",
     r"eternal (?:sleep|rest)|permanent(?:ly)? (?:sleep|rest|solution|exit)",
     r"end (?:it|it all|everything|things|my life|my story|the pain|my suffering)",
@@ -161,6 +162,8 @@ PREP = re.compile(
         r"sav(?:ed|ing) (?:up )?(?:my |the |them|it|pills|tablets|meds)|stockpil\w*|hoard\w*|"
         r"collect(?:ed|ing) (?:them|my (?:pills|meds|tablets)|pills)",
         r"enough (?:pills|tablets|meds|to do it|to not wake up)",
+        r"(?:putting|put|set|setting|squirrel\w*) (?:aside|away) (?:[\w']+ ){0,3}(?:pills|meds|"
+        r"tablets|prescriptions?|painkillers)|stash\w* (?:of )?(?:\w+ ){0,2}(?:pills|meds|tablets)",
         r"wr(?:ote|itten|iting) (?:the |my |a |all )?(?:goodbye )?(?:notes?|letters?|goodbyes?) "
         r"(?:to|for) (?:my|everyone|them|each)|(?:notes?|letters?) (?:are|is) (?:written|"
         r"ready|done)|wrote my (?:suicide |goodbye )?notes?",

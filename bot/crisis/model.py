@@ -10,9 +10,10 @@ Features (``features``) are built the same way for training and scoring:
   leet inside words, stretched letters) but letters of other scripts (Cyrillic, Greek,
   Arabic, Devanagari, CJK ...) are kept, so non-English messages keep their words;
 * emoji that stand for words become those words (``normalise.EMOJI_WORDS``);
-* ``w:`` word unigrams (not function words), ``b:`` word bigrams, ``c:`` character 4- and 5-grams inside each
-  word of four or more letters, padded with spaces (inflected, hyphenated and misspelt forms share most of them),
-  and for scripts written without spaces, character 1- and 2-grams.
+* ``w:`` word unigrams (not function words), ``b:`` word bigrams, and for words outside the
+  training vocabulary (misspelt, inflected, hyphenated, obfuscated, unseen) ``c:`` character
+  4- and 5-grams of the word padded with spaces, or character 1- and 2-grams for scripts
+  written without spaces.
 
 Each present feature counts ``1/sqrt(n)`` where ``n`` is the number of distinct features
 extracted from the message, whether or not the model knows them, so pruning small weights
@@ -151,10 +152,19 @@ _STOPWORDS = frozenset(
 )
 
 
-def features(text: str) -> list[str]:
-    """Distinct feature names of one message, in a stable order."""
-    folded = model_text(text)
-    words = [w.replace("'", "") for w in _WORD_RE.findall(folded)]
+def words_of(text: str) -> list[str]:
+    """The words of a message as the model sees them."""
+    return [w.replace("'", "") for w in _WORD_RE.findall(model_text(text))]
+
+
+def features(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Distinct feature names of one message, in a stable order.
+
+    Character n-grams are a back-off: words in ``known`` (the training vocabulary) are
+    represented by their word feature only, so "already" does not borrow the weight of
+    "ready"; misspelt, inflected, obfuscated and unseen words fall back to their n-grams.
+    """
+    words = words_of(text)
     feats: dict[str, None] = {}
     for w in words:
         if w not in _STOPWORDS:
@@ -162,6 +172,8 @@ def features(text: str) -> list[str]:
     for a, b in zip(words, words[1:], strict=False):
         feats[f"b:{a}_{b}"] = None
     for w in words:
+        if w in known:
+            continue
         if _UNSPACED_RE.search(w):
             for n in (1, 2):
                 for i in range(len(w) - n + 1):
@@ -199,7 +211,7 @@ class ModelScore:
 class LinearModel:
     """Weights loaded from the JSON model file; ``score`` is a handful of dict look-ups."""
 
-    __slots__ = ("bias", "categories", "gate", "meta", "thresholds", "weights")
+    __slots__ = ("bias", "categories", "gate", "known", "meta", "thresholds", "weights")
 
     def __init__(self, data: dict[str, object]) -> None:
         self.meta = data["meta"]
@@ -207,6 +219,9 @@ class LinearModel:
         assert isinstance(gate, list)
         # Probe-form stems learnt from the corpus that also send a message to the model.
         self.gate: tuple[str, ...] = tuple(str(g) for g in gate)
+        known = data.get("known", [])
+        assert isinstance(known, list)
+        self.known: frozenset[str] = frozenset(str(w) for w in known)
         heads = data["heads"]
         categories = data["categories"]
         assert isinstance(heads, list) and tuple(heads) == HEADS, "model heads do not match"
@@ -225,7 +240,7 @@ class LinearModel:
         self.thresholds: dict[str, float] = {str(k): float(v) for k, v in thresholds.items()}
 
     def score(self, text: str) -> ModelScore:
-        feats = features(text)
+        feats = features(text, self.known)
         sums = list(self.bias)
         if feats:
             scale = 1.0 / math.sqrt(len(feats))

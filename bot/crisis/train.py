@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.crisis import lexicon as lx
-from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features
+from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features, words_of
 from bot.crisis.normalise import fast_probe
 
 PACKAGE = Path(__file__).resolve().parent
@@ -32,14 +32,17 @@ VERSION = 1
 C_HEADS = 4.0
 C_CATEGORY = 2.0
 MIN_COUNT = 2
+MIN_KNOWN = 3  # words seen in this many messages use no character n-grams
 DECIMALS = 4
 # Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
 THRESHOLDS = {
-    "any": 0.9,
+    "any": 0.92,
+    "supported": 0.7,
     "serious": 0.5,
     "imminent": 0.5,
-    "guarded": 0.97,
+    "guarded": 0.99,
     "frame_floor": 0.3,
+    "veto": 0.05,
 }
 _RANK = {"none": 0, "concern": 1, "high": 2, "imminent": 3}
 _MODEL_CATEGORIES = (
@@ -103,7 +106,12 @@ def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    feats = [features(r["text"]) for r in records]
+    word_counts: dict[str, int] = {}
+    for r in records:
+        for w in set(words_of(r["text"])):
+            word_counts[w] = word_counts.get(w, 0) + 1
+    known = frozenset(w for w, n in word_counts.items() if n >= MIN_KNOWN)
+    feats = [features(r["text"], known) for r in records]
     counts: dict[str, int] = {}
     for fs in feats:
         for f in fs:
@@ -154,6 +162,7 @@ def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
             weights[f] = [float(w) + 0.0 for w in row_w]  # "+ 0.0" turns -0.0 into 0.0
     return {
         "gate": learn_gate(records),
+        "known": sorted(known),
         "meta": {
             "version": VERSION,
             "examples": len(records),

@@ -201,10 +201,13 @@ def test_model_file_loads_and_scores_deterministically() -> None:
 
 
 def test_features_are_stable_and_scaled_independently_of_pruning() -> None:
-    feats = features("I want to DIE")
-    assert feats == features("i want to die")
-    assert "w:die" in feats and "b:to_die" in feats and "w:i" not in feats
     model = load_model()
+    feats = features("I want to DIE", model.known)
+    assert feats == features("i want to die", model.known)
+    assert "w:die" in feats and "b:to_die" in feats and "w:i" not in feats
+    # Known words need no character n-grams; unknown (misspelt) words fall back to them.
+    assert not any(f.startswith("c:") for f in feats)
+    assert any(f.startswith("c:") for f in features("i want to diieee", model.known))
     present = [f for f in feats if f in model.weights]
     expected = model.bias[0] + sum(model.weights[f][0] for f in present) / math.sqrt(len(feats))
     assert model.score("i want to die").any == pytest.approx(1 / (1 + math.exp(-expected)))

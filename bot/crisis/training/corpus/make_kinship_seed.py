@@ -147,6 +147,59 @@ CHAT_TAIL = ["", "", "lol", "tonight", "tomorrow", "this weekend", "anyone else?
 EVERYDAY_X = ["wisdom teeth", "old hoodie", "my bad haircut", "winter", "this semester"]
 
 
+# Everyday complaints built from the same words as hopelessness, burden and self-harm talk.
+COMPLAINT_TEMPLATES = [
+    "{so}{tired} of {nuisance}", "no point {doing} {nuisance_with}", "there's no future in {field}",
+    "nobody would notice if i {minor}", "{person} hit me with a {soft}", "{injury} is the worst",
+    "i'm done with {nuisance} for today", "can't take {nuisance} anymore lol",
+    "{so}sick of {nuisance}", "{injury} again, ugh", "{person} is gonna kill me for {minor_past}",
+    "cutting my own {hair} was a mistake", "i want to disappear into {place} for a week",
+    "i'm dying to {fun}", "{nuisance} is killing me", "ready to give up on {field} honestly",
+    "i hate myself for {minor_past} lol", "my {body} hurts from {activity}",
+]  # fmt: skip
+COMPLAINT_FILL = {
+    "so": ["", "", "so ", "soooo ", "honestly ", "ngl "],
+    "tired": ["tired", "sick", "exhausted", "done"],
+    "nuisance": ["this rain", "the snow", "mondays", "this heatwave", "group projects",
+                 "the bus being late", "my neighbour's drilling", "this level", "physics homework",
+                 "the wifi", "my commute", "online meetings", "this cold", "pop quizzes"],
+    "nuisance_with": ["with my brother", "about politics", "with the referee", "with customer service",
+                      "for the bus", "on this patch", "with her about pizza"],
+    "doing": ["arguing", "waiting", "trying", "explaining it", "complaining"],
+    "field": ["that career", "crypto", "this team", "my band", "that startup", "the old console"],
+    "minor": ["left the call early", "wore the same hoodie twice", "skipped the lecture",
+              "took the last cookie", "missed practice"],
+    "minor_past": ["forgetting her birthday", "eating all the fries", "missing the bus",
+                   "breaking the vase", "sleeping through my alarm"],
+    "person": ["my sister", "my little brother", "she", "he", "my cousin", "my roommate"],
+    "soft": ["pillow", "snowball", "water balloon", "foam sword", "rolled-up sock"],
+    "injury": ["razor burn", "a paper cut", "my sunburn", "stubbing my toe", "a blister",
+               "burning my tongue on pizza"],
+    "hair": ["bangs", "fringe", "hair", "beard"],
+    "place": ["a good book", "the mountains", "my blanket", "this game", "the library"],
+    "fun": ["see the finale", "try that ramen", "know the ending", "go to the concert"],
+    "body": ["hands", "wrists", "back", "legs", "feet"],
+    "activity": ["typing all day", "the gym", "gardening", "moving boxes", "climbing"],
+    "sorry": ["the spam", "all the pings", "being late", "the typo", "the long post",
+              "the double post", "ghosting the chat"],
+    "cook": ["boil an egg", "roast potatoes", "bake bread", "thaw a turkey", "charge my bike",
+             "learn guitar", "get a passport"],
+    "count": ["calories", "grams of sugar", "cups", "episodes", "pages"],
+    "thing": ["a bagel", "this soda", "the series", "the book", "a pint"],
+    "gadget": ["headphones", "keyboard", "blender", "tent", "backpack"],
+    "stuff": ["sunscreen", "snacks", "water", "film", "batteries"],
+}  # fmt: skip
+
+
+def _complaints(rng: random.Random, n: int) -> list[str]:
+    out = []
+    for _ in range(n):
+        template = rng.choice(COMPLAINT_TEMPLATES)
+        fill = {k: rng.choice(v) for k, v in COMPLAINT_FILL.items()}
+        out.append(template.format(**fill))
+    return out
+
+
 def _families(rng: random.Random) -> dict[str, tuple[str, str, list[str]]]:
     def pick(xs: list[str]) -> str:
         return rng.choice(xs)
@@ -191,6 +244,7 @@ def _families(rng: random.Random) -> dict[str, tuple[str, str, list[str]]]:
         "seed_joke_bye": ("none", "farewell_lookalike", [pick(JOKE_BYE)
                                                           for _ in range(PER_FAMILY)]),
         "seed_quote": ("none", "quote", [pick(QUOTE) for _ in range(PER_FAMILY)]),
+        "seed_complaints": ("none", "idiom_false_positive", _complaints(rng, PER_FAMILY * 12)),
         "seed_chat": ("none", "other",
                       [" ".join(p for p in (pick(OPEN).strip(), pick(CHAT_SUBJ), pick(CHAT_VERB),
                                             pick(CHAT_OBJ), pick(CHAT_TAIL)) if p)
@@ -229,7 +283,11 @@ def _neutral_words(rng: random.Random) -> list[str]:
             for word in set(fast_probe(record["text"]).split()):
                 if len(word) >= 3:
                     counts[word] = counts.get(word, 0) + 1
-    words = sorted(w for w, n in counts.items() if n >= 3 and not any(st in w for st in stems))
+    # A word is a risk word when it starts with a stem ("pills", "killing"); "already" is not
+    # one just because it contains "ready".
+    words = sorted(
+        w for w, n in counts.items() if n >= 3 and not any(w.startswith(st) for st in stems)
+    )
     texts = []
     for word in words:
         for _ in range(2):
