@@ -707,8 +707,21 @@ _FRAME_CATEGORY_GUARDS = {
 }
 
 
+_LETTERS_RE = re.compile(r"[a-z]{6,}")
+
+
+def _fix_typos(text: str) -> str:
+    """Read misspelt risk words as the word meant ("suicidaal", "bleedng", "overdsoe")."""
+    model = load_model()
+
+    def fix(m: re.Match[str]) -> str:
+        return model.correct(m.group()) or m.group()
+
+    return _LETTERS_RE.sub(fix, text)
+
+
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
-    text = rules.ignore_re.sub(" ", detail(lowered))
+    text = rules.ignore_re.sub(" ", _fix_typos(detail(lowered)))
     probe_text = probe(text)
     groups, terms, any_stem, learned = rules.candidates(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):

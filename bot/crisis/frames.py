@@ -373,6 +373,13 @@ _BENIGN_PURPOSE = re.compile(
     r"class|project|work|hunting|skates?|shaving|beard|laundry|bathroom|costume)(?![a-z])"
 )
 
+# Everyday how-to research ("how long it takes to roast potatoes").
+_BENIGN_RESEARCH = re.compile(
+    r"(?<![a-z])how (?:long|much time) (?:it )?(?:takes|does it take|to) (?:to )?(?:boil|roast|"
+    r"bake|cook|fry|grill|steam|thaw|defrost|cool|chill|dry|charge|walk|drive|fly|get to|learn|"
+    r"grow|heal|ship|deliver|download|install|brew|ferment|rise|set|melt|freeze)(?![a-z])"
+)
+
 SLOTS: dict[str, re.Pattern[str]] = {
     "wish": WISH,
     "wish_passive": WISH_PASSIVE,
@@ -422,7 +429,11 @@ def slots(detail_text: str) -> frozenset[str]:
         found.add("double_negative")
     if _QUESTION_OR_ADVICE.search(detail_text):
         found.add("advice")
-    if _CLARIFIED.search(detail_text) or _BENIGN_PURPOSE.search(detail_text):
+    if (
+        _CLARIFIED.search(detail_text)
+        or _BENIGN_PURPOSE.search(detail_text)
+        or _BENIGN_RESEARCH.search(detail_text)
+    ):
         found.add("benign")
     if _PAST_RECOVERY.search(detail_text):
         found.add("past")

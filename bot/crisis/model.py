@@ -211,7 +211,18 @@ class ModelScore:
 class LinearModel:
     """Weights loaded from the JSON model file; ``score`` is a handful of dict look-ups."""
 
-    __slots__ = ("bias", "categories", "gate", "known", "meta", "thresholds", "weights")
+    __slots__ = (
+        "_deletions",
+        "bias",
+        "categories",
+        "common",
+        "gate",
+        "known",
+        "meta",
+        "thresholds",
+        "typo_targets",
+        "weights",
+    )
 
     def __init__(self, data: dict[str, object]) -> None:
         self.meta = data["meta"]
@@ -222,6 +233,19 @@ class LinearModel:
         known = data.get("known", [])
         assert isinstance(known, list)
         self.known: frozenset[str] = frozenset(str(w) for w in known)
+        common = data.get("common", [])
+        assert isinstance(common, list)
+        self.common: frozenset[str] = frozenset(str(w) for w in common)
+        targets = data.get("typo_targets", [])
+        assert isinstance(targets, list)
+        self.typo_targets: frozenset[str] = frozenset(str(w) for w in targets)
+        # Index of every target with one letter dropped -> the target ("bleedng"). Ambiguous
+        # entries (two targets) are dropped.
+        deletions: dict[str, str | None] = {}
+        for word in sorted(self.typo_targets):
+            for variant in {word[:i] + word[i + 1 :] for i in range(len(word))}:
+                deletions[variant] = word if deletions.get(variant, word) == word else None
+        self._deletions = {k: v for k, v in deletions.items() if v is not None}
         heads = data["heads"]
         categories = data["categories"]
         assert isinstance(heads, list) and tuple(heads) == HEADS, "model heads do not match"
@@ -238,6 +262,29 @@ class LinearModel:
         thresholds = data["thresholds"]
         assert isinstance(thresholds, dict)
         self.thresholds: dict[str, float] = {str(k): float(v) for k, v in thresholds.items()}
+
+    def correct(self, word: str) -> str | None:
+        """The word a misspelt ``word`` stands for, if any.
+
+        Only a dropped letter ("bleedng"), an extra letter ("suicidaal") or two letters
+        swapped ("overdsoe") count: a replaced letter too often turns a real word into
+        another ("banging" / "hanging"). Common words are never corrected.
+        """
+        if len(word) < 6 or word in self.common or word in self.typo_targets:
+            return None
+        found = self._deletions.get(word)
+        if found is not None:
+            return found
+        targets = self.typo_targets
+        for i in range(len(word) - 1):  # a letter added at the end is often an inflection
+            extra = word[:i] + word[i + 1 :]
+            if extra in targets:
+                return extra
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in targets:
+                return swapped
+        return None
 
     def score(self, text: str) -> ModelScore:
         feats = features(text, self.known)

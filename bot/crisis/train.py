@@ -33,11 +33,12 @@ C_HEADS = 4.0
 C_CATEGORY = 2.0
 MIN_COUNT = 2
 MIN_KNOWN = 3  # words seen in this many messages use no character n-grams
+MIN_COMMON = 8  # words seen this often are never read as misspellings
 DECIMALS = 4
 # Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
 THRESHOLDS = {
     "any": 0.92,
-    "supported": 0.7,
+    "supported": 0.8,
     "serious": 0.5,
     "imminent": 0.5,
     "guarded": 0.99,
@@ -161,8 +162,10 @@ def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
         if np.any(row_w != 0.0):
             weights[f] = [float(w) + 0.0 for w in row_w]  # "+ 0.0" turns -0.0 into 0.0
     return {
+        "typo_targets": typo_targets(records),
         "gate": learn_gate(records),
         "known": sorted(known),
+        "common": sorted(w for w, n in word_counts.items() if n >= MIN_COMMON),
         "meta": {
             "version": VERSION,
             "examples": len(records),
@@ -251,6 +254,17 @@ def builtin_gate(text: str) -> bool:
     from bot.crisis.engine import BUILTIN_GATE_RULES, other_script
 
     return BUILTIN_GATE_RULES.gate(fast_probe(text)) or other_script(text)
+
+
+def typo_targets(records: Sequence[dict[str, Any]]) -> list[str]:
+    """Words a misspelling one edit away is read as: the corpus vocabulary of ASCII words of
+    six letters or more seen in at least three messages (so "bleedng" reads "bleeding")."""
+    counts: dict[str, int] = {}
+    for r in records:
+        for w in set(fast_probe(r["text"]).split()):
+            if len(w) >= 6 and w.isalpha():
+                counts[w] = counts.get(w, 0) + 1
+    return sorted(w for w, n in counts.items() if n >= 3)
 
 
 def dumps(model: dict[str, Any]) -> str:

@@ -250,22 +250,28 @@ def test_leave_out_reports_a_family(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_window_combines_cues_across_messages() -> None:
     window = ConversationWindow(window_seconds=300)
-    assert window.observe(1, 7, "gave my cat to my sister", now=1000.0) is None
+    first = window.observe(1, 7, "gave my cat to my sister today", now=1000.0)
+    assert first is None or first.rank < 3
+    second_alone = scan("she doesn't know it's for good")
     combined = window.observe(1, 7, "she doesn't know it's for good", now=1060.0)
     assert combined is not None
-    assert combined.category == "farewell" and severity_rank(combined.severity) >= 2
+    assert combined.category == "farewell" and combined.severity == "imminent"
+    assert second_alone is None or second_alone.rank < combined.rank
     assert "window:2msgs" in combined.cues
+    assert any(c.startswith("window-frame:farewell") for c in combined.cues)
     # Another member, or the same member in another guild, does not combine.
     other = ConversationWindow(window_seconds=300)
-    other.observe(1, 7, "gave my cat to my sister", now=0.0)
-    assert other.observe(1, 8, "she doesn't know it's for good", now=10.0) is None
-    assert other.observe(2, 7, "she doesn't know it's for good", now=10.0) is None
+    other.observe(1, 7, "gave my cat to my sister today", now=0.0)
+    for guild, member in ((1, 8), (2, 7)):
+        alone = other.observe(guild, member, "she doesn't know it's for good", now=10.0)
+        assert alone is None or not any(c.startswith("window:") for c in alone.cues)
 
 
 def test_window_cues_expire() -> None:
     window = ConversationWindow(window_seconds=300)
-    window.observe(1, 7, "gave my cat to my sister", now=0.0)
-    assert window.observe(1, 7, "she doesn't know it's for good", now=301.0) is None
+    window.observe(1, 7, "gave my cat to my sister today", now=0.0)
+    late = window.observe(1, 7, "she doesn't know it's for good", now=301.0)
+    assert late is None or not any(c.startswith("window:") for c in late.cues)
     assert len(window) == 1  # only the newest message's cues remain
     window.observe(3, 3, "hi", now=10_000.0)
     assert len(window) == 0
@@ -279,7 +285,7 @@ def test_window_returns_the_message_own_detection_when_nothing_adds_up() -> None
 
 def test_window_keeps_no_text() -> None:
     window = ConversationWindow()
-    messages = ["gave my cat to my sister", "she doesn't know it's for good"]
+    messages = ["gave my cat to my sister today", "she doesn't know it's for good"]
     for i, text in enumerate(messages):
         window.observe(5, 9, text, now=float(i))
     stored: list[object] = []
@@ -310,9 +316,10 @@ def test_window_memory_is_bounded() -> None:
 
 def test_window_accepts_a_precomputed_assessment() -> None:
     window = ConversationWindow()
-    window.observe(1, 1, assess("gave my cat to my sister"), now=0.0)
+    window.observe(1, 1, assess("gave my cat to my sister today"), now=0.0)
     combined = window.observe(1, 1, assess("she doesn't know it's for good"), now=5.0)
     assert combined is not None and combined.category == "farewell"
+    assert "window:2msgs" in combined.cues
 
 
 def test_window_rejects_bad_settings() -> None:
