@@ -721,7 +721,8 @@ def _fix_typos(text: str) -> str:
 
 
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
-    text = rules.ignore_re.sub(" ", _fix_typos(detail(lowered)))
+    detailed = detail(lowered)
+    text = rules.ignore_re.sub(" ", _fix_typos(detailed))
     probe_text = probe(text)
     groups, terms, any_stem, learned = rules.candidates(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
@@ -732,7 +733,10 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     negated = False  # ... and the guard was a negation ("i would never hurt myself")
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
-            for m in rule.regex.finditer(text):
+            first = rule.regex.search(text)
+            if first is None:
+                continue  # the common case; finditer below only runs on a hit
+            for m in rule.regex.finditer(text, first.start()):
                 hit = _judge(rule, m, ctx)
                 if hit is None:
                     cancelled = True
@@ -748,7 +752,8 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
             hits.append(hit)
     ruled = _combine(hits, ctx) if hits else None
     found = frames.slots(text)
-    score = load_model().score(raw)
+    # For ASCII messages the model's folding is exactly the detail form computed above.
+    score = load_model().score(raw, folded=detailed if raw.isascii() else None)
     # Evidence beyond the model that the message is about risk: a rule group's stem, a stem
     # learnt from the corpus, another script, or a frame slot.
     supported = bool(groups) or learned or other_script(raw) or bool(found & _SUPPORTING_SLOTS)
@@ -825,7 +830,9 @@ def _merge(
         category, matches = frame.category, (f"frame: {frame.frame.replace('_', ' ')}",)
     elif model_rank:
         best = model_rank
-        category, matches = score.category, ("model",)
+        full = model.score(ctx.raw, category=True)
+        cues[-len(score.cues()) :] = full.cues()
+        category, matches = full.category, ("model",)
     else:
         return None
     return Detection(SEVERITIES[best - 1], category, matches, tuple(cues))
@@ -835,7 +842,7 @@ def assess(text: str, rules: ScanRules | None = None) -> Assessment:
     """Like ``scan`` but also returns the frame slots and model score behind the verdict."""
     if rules is None:
         rules = DEFAULT_RULES
-    if not rules.gate(fast_probe(text)) and not _OTHER_SCRIPT_RE.search(text):
+    if not rules.gate(fast_probe(text)) and (text.isascii() or not _OTHER_SCRIPT_RE.search(text)):
         return _NOTHING
     return _analyse(text, to_ascii_lower(text), rules)
 

@@ -414,6 +414,8 @@ def slots(detail_text: str) -> frozenset[str]:
     """Slot names present in a detail-form message (see module docstring). No text kept."""
     found: set[str] = set()
     for name, regex in SLOTS.items():
+        if regex.search(detail_text) is None:
+            continue  # the common case; finditer below only runs on a hit
         for m in regex.finditer(detail_text):
             if name in _NEGATABLE and _negated(detail_text, m.start()):
                 continue

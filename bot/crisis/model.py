@@ -152,19 +152,23 @@ _STOPWORDS = frozenset(
 )
 
 
-def words_of(text: str) -> list[str]:
-    """The words of a message as the model sees them."""
-    return [w.replace("'", "") for w in _WORD_RE.findall(model_text(text))]
+def words_of(text: str, folded: str | None = None) -> list[str]:
+    """The words of a message as the model sees them (``folded``: its ``model_text``)."""
+    if folded is None:
+        folded = model_text(text)
+    return [w.replace("'", "") for w in _WORD_RE.findall(folded)]
 
 
-def features(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+def features(
+    text: str, known: frozenset[str] = frozenset(), folded: str | None = None
+) -> list[str]:
     """Distinct feature names of one message, in a stable order.
 
     Character n-grams are a back-off: words in ``known`` (the training vocabulary) are
     represented by their word feature only, so "already" does not borrow the weight of
     "ready"; misspelt, inflected, obfuscated and unseen words fall back to their n-grams.
     """
-    words = words_of(text)
+    words = words_of(text, folded)
     feats: dict[str, None] = {}
     for w in words:
         if w not in _STOPWORDS:
@@ -191,21 +195,24 @@ def features(text: str, known: frozenset[str] = frozenset()) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class ModelScore:
-    """Probabilities from each head, and the most likely category with its probability."""
+    """Probabilities from each head; the category head runs only when asked for
+    (``LinearModel.score(..., category=True)``), otherwise ``category`` is empty."""
 
     any: float
     serious: float
     imminent: float
-    category: str
-    category_p: float
+    category: str = ""
+    category_p: float = 0.0
 
     def cues(self) -> tuple[str, ...]:
-        return (
+        cues = (
             f"model:any={self.any:.2f}",
             f"model:serious={self.serious:.2f}",
             f"model:imminent={self.imminent:.2f}",
-            f"model:category={self.category}@{self.category_p:.2f}",
         )
+        if self.category:
+            cues += (f"model:category={self.category}@{self.category_p:.2f}",)
+        return cues
 
 
 class LinearModel:
@@ -215,6 +222,7 @@ class LinearModel:
         "_deletions",
         "bias",
         "categories",
+        "category_weights",
         "common",
         "gate",
         "known",
@@ -256,9 +264,17 @@ class LinearModel:
         self.bias: tuple[float, ...] = tuple(float(b) for b in bias)
         weights = data["weights"]
         assert isinstance(weights, dict)
-        self.weights: dict[str, tuple[float, ...]] = {
-            k: tuple(float(x) for x in v) for k, v in weights.items()
-        }
+        width = len(HEADS)
+        # Split by head group: the severity heads run for every message that reaches the
+        # model, the category head only when a detection needs its category.
+        self.weights: dict[str, tuple[float, ...]] = {}
+        self.category_weights: dict[str, tuple[float, ...]] = {}
+        for k, v in weights.items():
+            row = tuple(float(x) for x in v)
+            if any(row[:width]):
+                self.weights[k] = row[:width]
+            if any(row[width:]):
+                self.category_weights[k] = row[width:]
         thresholds = data["thresholds"]
         assert isinstance(thresholds, dict)
         self.thresholds: dict[str, float] = {str(k): float(v) for k, v in thresholds.items()}
@@ -286,24 +302,31 @@ class LinearModel:
                 return swapped
         return None
 
-    def score(self, text: str) -> ModelScore:
-        feats = features(text, self.known)
-        sums = list(self.bias)
-        if feats:
-            scale = 1.0 / math.sqrt(len(feats))
-            width = len(sums)
-            get = self.weights.get
-            for f in feats:
-                w = get(f)
-                if w is not None:
-                    for i in range(width):
-                        sums[i] += w[i] * scale
-        probs = [_sigmoid(x) for x in sums[: len(HEADS)]]
-        logits = sums[len(HEADS) :]
+    def score(self, text: str, category: bool = False, folded: str | None = None) -> ModelScore:
+        """Score a message; ``folded`` may pass its ``model_text`` if already computed."""
+        feats = features(text, self.known, folded)
+        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+        a, b, c = self.bias[: len(HEADS)]
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                a += w[0] * scale
+                b += w[1] * scale
+                c += w[2] * scale
+        if not category:
+            return ModelScore(_sigmoid(a), _sigmoid(b), _sigmoid(c))
+        logits = list(self.bias[len(HEADS) :])
+        cget = self.category_weights.get
+        for f in feats:
+            w = cget(f)
+            if w is not None:
+                for i, x in enumerate(w):
+                    logits[i] += x * scale
         top = max(range(len(logits)), key=logits.__getitem__)
         peak = logits[top]
         total = sum(math.exp(x - peak) for x in logits)
-        return ModelScore(probs[0], probs[1], probs[2], self.categories[top], 1.0 / total)
+        return ModelScore(_sigmoid(a), _sigmoid(b), _sigmoid(c), self.categories[top], 1.0 / total)
 
 
 def _sigmoid(x: float) -> float:

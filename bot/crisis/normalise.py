@@ -55,8 +55,19 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f319": "night", "\U0001f303": "tonight", "\u23f0": "time",
     "\U0001fa79": "bandage", "\U0001f915": "hurt",
 }  # fmt: skip
-_EMOJI_CLASS = "[" + "".join(EMOJI_WORDS) + "]"
-EMOJI_WORD_RE = re.compile(_EMOJI_CLASS)
+_EMOJI_SET = frozenset(EMOJI_WORDS)
+# A class of scattered astral characters is slow in ``re``; a range finds candidates fast.
+_PICTOGRAPH_RE = re.compile("[\u2300-\u27ff\U0001f300-\U0001faff]")
+
+
+def has_emoji_word(text: str) -> bool:
+    """Whether ``text`` holds an emoji from ``EMOJI_WORDS`` (cheap when it holds none)."""
+    m = _PICTOGRAPH_RE.search(text)
+    while m is not None:
+        if m.group() in _EMOJI_SET:
+            return True
+        m = _PICTOGRAPH_RE.search(text, m.end())
+    return False
 
 
 def _build_fold_table() -> dict[int, str | None]:
@@ -146,7 +157,7 @@ def fast_probe(text: str) -> str:
     """Probe form straight from raw text; emoji-only non-ASCII skips the Unicode fold."""
     if text.isascii():
         raw = text.encode("ascii")
-    elif _LETTERLIKE_RE.search(text) is None and EMOJI_WORD_RE.search(text) is None:
+    elif _LETTERLIKE_RE.search(text) is None and not has_emoji_word(text):
         raw = text.encode("ascii", "replace")  # each emoji becomes "?", i.e. a gap
     else:
         raw = fold_unicode(text).encode("ascii")

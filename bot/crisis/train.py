@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -193,12 +194,14 @@ _GATE_PREFIX = 5
 def _stems_of(text: str) -> set[str]:
     """Word-initial probe-form prefixes of a message (" kill", " pill", " sterb")."""
     out: set[str] = set()
-    for word in fast_probe(text).split():
-        if len(word) >= _GATE_MIN_LEN and word not in _GATE_STOPWORDS:
+    for word in fast_probe(_MENTION_RE.sub(" ", text)).split():
+        if len(word) >= _GATE_MIN_LEN and word.isalpha() and word not in _GATE_STOPWORDS:
             out.add(" " + word[:_GATE_PREFIX])
     return out
 
 
+# Mentions, channels and links are no words ("@mods" probes as "amods").
+_MENTION_RE = re.compile(r"<[@#][!&]?\d+>|[@#]\w+|https?://\S+")
 _GATE_STOPWORDS = frozenset(
     "this that with have from they them what when just like your about there their would "
     "could should really been were will some than then also into only even much very".split()
