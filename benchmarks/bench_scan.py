@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.crisis import compile_rules, scan
 from bot.crisis.engine import DEFAULT_RULES
-from bot.crisis.normalise import fast_probe
 from bot.crisis.lexicon import GROUPS
+from bot.crisis.normalise import fast_probe
 
 SEED = 20240611
 

@@ -633,16 +633,16 @@ def _combine(hits: list[_Hit], ctx: _Context) -> Detection | None:
     # Weak hints of one kind (farewell, hopelessness) add up when two distinct ones appear.
     for category, combined in _WEAK_COMBINED.items():
         mine = [h for h in weak if h.category == category]
-        phrases = {h.phrase for h in mine}
+        hint_phrases = {h.phrase for h in mine}
         # A concern-level farewell (giving things away) plus one hint is a goodbye too.
         same = [h for h in strong if h.category == category and h.rank == 1]
-        if len(phrases) + len(same) >= 2 and phrases:
+        if len(hint_phrases) + len(same) >= 2 and hint_phrases:
             for h in same:
-                phrases.add(h.phrase)
+                hint_phrases.add(h.phrase)
             rank = _RANK[combined]
             if category == lx.FAREWELL and ctx.has("time"):
                 rank = 3
-            strong.append(_Hit(rank, category, " / ".join(sorted(phrases))))
+            strong.append(_Hit(rank, category, " / ".join(sorted(hint_phrases))))
         elif mine and category == lx.FAREWELL and strong:
             # A lone hint is shown to moderators but does not make the message a goodbye.
             strong.append(_Hit(1, category, mine[0].phrase, first_person=False))

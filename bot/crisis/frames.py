@@ -73,6 +73,8 @@ _WISHED = _alt(_END_PRED, r"die|be dead|not be alive")
 WISH = re.compile(
     r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|ready for|longing to|"
     r"(?:so |this )?close to|on the verge of|tempted to|"
+    r"(?:think|thinking|thought|obsess\w*) (?:abt|about|of) (?:doing it|jumping|how i'?d do it|"
+    r"how to do it|my own (?:death|funeral))|"
     r"thinking (?:about|of)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
     r"thoughts?) (?:to|of|about))"
     rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
@@ -87,7 +89,9 @@ INTENT = re.compile(
     r"(?<![a-z])(?:going to|gonna|will|i'?ll|am going to|i'?m going to|decided to|"
     r"(?:made|make) (?:up )?my (?:mind|decision)|it'?s time (?:to|for me to)|planning to|"
     r"plan to|plan is to|(?:have|got) a plan|about to|finally going to|tonight i|"
-    r"i'?m doing it|doing it (?:tonight|tomorrow|today|now|soon)|this is (?:it|the end))"
+    r"i'?m doing it|doing it (?:tonight|tomorrow|today|now|soon)|this is (?:it|the end)|"
+    r"(?:going to|gonna|will|i'?ll) do it (?:tonight|tomorrow|today|after|when|at|as soon|in "
+    r"(?:an|a|\d+))|(?:not|never) changing my mind)"
     rf"(?:(?: \w+){{0,3}} {_END_PRED}(?![a-z])|(?![a-z]))"
 )
 PASSIVE = re.compile(
@@ -167,7 +171,8 @@ PREP = re.compile(
         r"wr(?:ote|itten|iting) (?:the |my |a |all )?(?:goodbye )?(?:notes?|letters?|goodbyes?) "
         r"(?:to|for) (?:my|everyone|them|each)|(?:notes?|letters?) (?:are|is) (?:written|"
         r"ready|done)|wrote my (?:suicide |goodbye )?notes?",
-        r"(?:affairs|everything|things) (?:are |is )?(?:in order|sorted|settled)|put my (?:affairs|things) "
+        r"(?:affairs|everything|things) (?:are |is )?(?:in order|sorted|settled)|"
+        r"put my (?:affairs|things) "
         r"in order",
         r"(?:looked|looking|searched|searching|googl\w+|researched|researching) (?:up )?"
         r"(?:how (?:many|much) (?:pills|tablets)|lethal|painless|how long it takes to (?:die|"
@@ -175,6 +180,13 @@ PREP = re.compile(
         r"(?:know|figured out|worked out|decided) (?:exactly )?(?:how|where|when) (?:i'?d|i would|"
         r"i'?ll|i will|i'?m going to|to) do it|(?:thought|planned) it (?:all )?through|"
         r"(?:have|got|made) a plan and a backup|the plan is (?:there|set|ready|in place|made)|"
+        r"planning how (?:i'?d|to|i will|i'?ll)|if i had (?:a way|the means|a gun|the pills|enough "
+        r"pills)(?: to do it)? i would|(?:looking|looked|look|searching|searched) up (?:the )?"
+        r"(?:height|how high|how tall|how deep)|(?:got|have) everything (?:ready|prepared|set)|"
+        r"(?:i'?ve|i have) (?:decided|made my decision|made up my mind)|keep (?:a )?count of my "
+        r"(?:meds|pills|tablets)|know which (?:bridge|building|wall|road|train|overpass|cliff)|"
+        r"crash my car|code to (?:my )?(?:\w+ )?gun (?:safe|cabinet)|picked a (?:date|day|spot)|"
+        r"(?:asked|begged) (?:my|the) doctor for more (?:sleeping )?(?:pills|meds)",
         r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
         r"messages|email|emails|post|posts)",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
@@ -187,7 +199,9 @@ ACQUIRE = re.compile(
     r"(?:a |the |some |my |enough |extra |all )?(?:pills?|rope|gun|blades?|razors?|bullets|"
     r"tablets|sleeping pills|painkillers)(?![a-z])"
 )
-ACT = re.compile(
+# Acts that need a means or an intent beside them ("took a bunch of" photos, "standing on
+# the edge" of greatness) ...
+ACT_WEAK = re.compile(
     r"(?<![a-z])"
     + _alt(
         r"(?:just |already )?(?:took|taken|swallowed|downed|overdosed on) (?:all|the whole|"
@@ -196,10 +210,18 @@ ACT = re.compile(
         r"(?:i'?m |i am )?(?:standing|sitting) (?:on|at) (?:the )?(?:edge|ledge|roof|bridge|"
         r"tracks)|(?:i'?m|i am) (?:on|at) (?:the )?(?:edge|ledge|roof|bridge|tracks) (?:right "
         r"now|rn|now)",
+    )
+    + r"(?![a-z])"
+)
+# ... and acts that say enough on their own.
+ACT = re.compile(
+    r"(?<![a-z])"
+    + _alt(
         r"(?:the )?(?:rope|noose) is (?:up|ready|tied)|(?:it'?s|pills are) (?:kicking|starting) "
         r"in|can'?t stop the bleeding|bleeding (?:a lot|badly|won'?t stop)",
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
-        r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|ocean)",
+        r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|"
+        r"ocean)",
         r"(?:climbed|climbing) (?:over|onto|up on) the (?:railing|rail|fence|ledge|edge|barrier)|"
         r"(?:on )?the (?:wrong|other|outside) side of the (?:railing|rail|fence|barrier)|"
         r"i'?m on the outside now",
@@ -229,6 +251,12 @@ FAREWELL = re.compile(
         r"before|one last|this time)|last time (?:i'?ll|i will|i'?m going to) (?:post|be here|"
         r"talk|message|write|be online)",
         r"(?:buried|cremated) in|(?:at|for) my (?:funeral|memorial)|who gets my",
+        r"sorry for everything|(?:don'?t|do not) be sad|"
+        r"thank(?:s| you| u) for (?:all )?the (?:good "
+        r"|great )?(?:times|memories)|signing off (?:permanently|for good|forever)|(?:tying|tie|"
+        r"tied) up (?:all )?(?:my )?loose ends|pa(?:y|ying|id) back (?:\w+ )?(?:what i owe|"
+        r"everyone|my debts)|where i'?m (?:going|headed)|(?:you guys|you all|y'?all) (?:have been|"
+        r"were|are) the best|(?:i )?won'?t forget (?:you|u|any of you)|don'?t come looking",
         r"thank(?:s| you) (?:\w+ )?for putting up with me|(?:you guys|you all|y'?all|you) "
         r"(?:were|have been|was) the best (?:part|thing)",
     )
@@ -255,6 +283,7 @@ FINALITY = re.compile(
         r"(?:doesn'?t|don'?t|won'?t) know (?:it'?s|that it'?s|i'?m not coming back)",
         r"not coming back|won'?t be coming back|last (?:time|day|night|goodbye)",
         r"by then i (?:won'?t|will not|wont) be (?:here|around|alive)",
+        r"or ever(?: again)?|(?:won'?t|not going to|don'?t) need (?:them|it|these) where",
     )
     + r"(?![a-z])"
 )
@@ -274,6 +303,12 @@ SH = re.compile(
         r"sh (?:again|urges?|scars?)",
         r"i cut (?:a few minutes|an hour|just now|again|tonight|deep|too deep|deeper)|"
         r"soaking through|won'?t stop bleeding|(?:carved|carving) (?:\w+ )?into my",
+        r"(?:clean|sober|free) and i (?:just )?(?:threw it (?:all )?away|relapsed|ruined it|broke "
+        r"it)|keep (?:a |my )?(?:razor|blade)s? in my|(?:bought|buying|got|ordered) (?:some |new |"
+        r"more )?(?:blades|razors|razor blades)|the (?:blood|red|bleeding) thing (?:again|last)|"
+        r"(?:cuts|wounds|burns) (?:got|are|is|getting) infected|(?:want|need) to feel (?:pain|"
+        r"the pain)|(?:knife|knifed|cut|cutting|slice\w*) my (?:thighs?|arms?|wrists?|legs?|"
+        r"stomach)|saw (?:the|my) (?:marks|cuts|scars) and|get the blades? out",
     )
     + r"(?![a-z])"
 )
@@ -290,6 +325,13 @@ OTHERS = re.compile(
         r"shoot up (?:my|the|our) (?:school|work|workplace|office|class|church|mall)|"
         r"deserve what'?s (?:coming|cming)|(?:a |my )list of (?:people|ppl|names)|"
         r"make (?:him|her|them) pay in blood|put (?:him|her|them) in the ground",
+        r"gun without a background check|(?:regret|be sorry for) (?:ever )?(?:crossing|messing "
+        r"with|laughing at|touching) (?:me|my)|will (?:all )?be sorry (?:on|when|tomorrow|soon)|"
+        r"set (?:\w+ ){0,6}on fire|(?:will|'ll) be dead by (?:morning|tonight|tomorrow|friday|"
+        r"monday)|(?:following|followed) (?:\w+ ){0,6}home to see|outside (?:\w+ ){0,6}(?:house|"
+        r"home|place) (?:right now|rn|now) with|(?:gonna|going to|will|i'?ll) knife (?:him|her|"
+        r"them)|i have a list and a|(?:going to|gonna|i'?ll) hurt (?:the|my) (?:baby|kid|son|"
+        r"daughter|little)",
     )
     + r"(?![a-z])"
 )
@@ -323,6 +365,12 @@ ABUSE = re.compile(
         r"door|work|window|class)",
         r"(?:deleted|blocked) (?:all )?my friends|says i only need (?:him|her)|checks my phone "
         r"every",
+        r"(?:makes|made|forces|forced) me (?:to )?keep (?:secrets?|it (?:a )?secret)|controls "
+        r"(?:everything|my money|where i go)|(?:not|never) allowed to (?:leave|go out|see my|have "
+        r"(?:my own )?(?:money|friends|a phone))|(?:break|breaking|kick|kicking|bang\w*|pound\w*) "
+        r"(?:down |on )?(?:my|the) (?:bedroom |front )?door|comes? into my (?:room|bed) at night|"
+        r"(?:trying|tried|rattling) (?:my|the) (?:door|door handle|window)|(?:threw|throws|"
+        r"slammed|slams|shoved|shoves) me (?:against|into|down)",
         r"(?:put|slipped|spiked) (?:something|stuff|drugs) in my (?:drink|food|coffee)|"
         r"(?:think|thought) i (?:was|got|'?ve been) (?:drugged|roofied|spiked)",
         r"(?:say|said|tell|told) (?:everyone|people|them|the teacher|the nurse) i (?:fell|walked "
@@ -391,6 +439,7 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "prep": PREP,
     "acquire": ACQUIRE,
     "act": ACT,
+    "act_weak": ACT_WEAK,
     "farewell": FAREWELL,
     "giveaway": GIVEAWAY,
     "finality": FINALITY,
@@ -473,8 +522,9 @@ def compose(found: Iterable[str]) -> FrameHit | None:
         return None
     hits: list[FrameHit] = []
     timed = "time" in s
-    if "act" in s and ("means" in s or "end" in s or "intent" in s):
-        hits.append(FrameHit(3, lx.PLAN, "act_under_way", True))
+    acting = "means" in s or "end" in s or "intent" in s
+    if "act" in s or ("act_weak" in s and acting):
+        hits.append(FrameHit(3, lx.PLAN, "act_under_way", acting))
     if "intent" in s and "end" in s:
         hits.append(FrameHit(3 if timed or "means" in s else 2, lx.PLAN, "intent_end", True))
     if "prep" in s:

@@ -1985,7 +1985,8 @@ MODEL_GATE_STEMS: tuple[str, ...] = (
     "pill", "tablet", "meds", "bottle", "rope", "noose", "belt", " cord", "gun", "rifle",
     "knife", "knive", "blade", "razor", "bridge", "roof", "ledge", "edge", "jump", "train",
     "track", "into the water", "into the sea", "into the lake", "into the river", "railing",
-    "overpass", "balcony", "garage", "overdos", "swallow", "took", "taken", "saved", "saving", "stockpil", "collect",
+    "overpass", "balcony", "garage", "overdos", "swallow", "took", "taken", "saved", "saving",
+    "stockpil", "collect",
     "bought", "ordered", "enough", "lethal", "how many", "how much", "dose", "poison",
     "bleach", "gas", "drown", "hang", "kill", "unaliv", "delet", "ctb", "kms", "sewer",
     # self-harm

@@ -25,6 +25,7 @@ logistic regression, plus a multinomial ``category`` head.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -173,7 +174,7 @@ def features(
     for w in words:
         if w not in _STOPWORDS:
             feats["w:" + w] = None
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in itertools.pairwise(words):
         feats[f"b:{a}_{b}"] = None
     for w in words:
         if w in known:
@@ -205,7 +206,7 @@ class ModelScore:
     category_p: float = 0.0
 
     def cues(self) -> tuple[str, ...]:
-        cues = (
+        cues: tuple[str, ...] = (
             f"model:any={self.any:.2f}",
             f"model:serious={self.serious:.2f}",
             f"model:imminent={self.imminent:.2f}",

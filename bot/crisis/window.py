@@ -49,6 +49,7 @@ _REMEMBERED = frozenset(
         "prep",
         "acquire",
         "act",
+        "act_weak",
         "farewell",
         "farewell_more",
         "giveaway",

@@ -241,8 +241,9 @@ def test_leave_out_reports_a_family(capsys: pytest.CaptureFixture[str]) -> None:
     from bot.crisis import train
 
     assert train.main(["--leave-out", "seed_act"]) == 0
-    line = capsys.readouterr().out.strip()
-    assert line.startswith("seed_act") and "detected" in line
+    header, line = capsys.readouterr().out.strip().splitlines()
+    assert header.startswith("family held out")
+    assert line.startswith("seed_act") and "detected" in line and line.endswith("%")
     assert train.main(["--leave-out", "no_such_family"]) == 2
 
 

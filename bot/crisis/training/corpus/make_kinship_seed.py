@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (sentence lists read better unwrapped)
 """Generate kinship_seed.jsonl: compositional training sentences written for Kinship.
 
     python bot/crisis/training/corpus/make_kinship_seed.py

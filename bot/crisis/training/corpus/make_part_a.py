@@ -1,4 +1,5 @@
 # ruff: noqa
+# mypy: ignore-errors
 # fmt: off
 # Copied verbatim from the corpus helper; regenerates the JSONL beside it.
 """Deterministic generator for part_a.jsonl (English risky families + harmless look-alikes).

@@ -1,4 +1,5 @@
 # ruff: noqa
+# mypy: ignore-errors
 # fmt: off
 # Copied verbatim from the corpus helper; regenerates the JSONL beside it.
 #!/usr/bin/env python3
