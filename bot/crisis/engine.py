@@ -26,7 +26,7 @@ import ahocorasick
 
 from bot.crisis import frames
 from bot.crisis import lexicon as lx
-from bot.crisis.model import ModelScore, load_model
+from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
 from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
@@ -188,8 +188,14 @@ class ScanRules:
         for stem in lx.MODEL_GATE_STEMS:
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
         if self.learned_gate:
-            for stem in load_model().gate:
+            model = load_model()
+            for stem in model.gate:
                 payloads.setdefault(stem, []).append((_KIND_LEARNED, 0))
+            # Misspelt risk words, as whole words, so "i wnat to dei" reaches the typo fix.
+            for word in sorted(GATE_TYPO_WORDS):
+                for variant in sorted(typo_variants(word)):
+                    if variant not in model.common and " " not in variant.strip():
+                        payloads.setdefault(f" {variant} ", []).append((_KIND_MODEL, 0))
         automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
             automaton.add_word(key, tuple(value))
@@ -707,15 +713,17 @@ _FRAME_CATEGORY_GUARDS = {
 }
 
 
-_LETTERS_RE = re.compile(r"[a-z]{6,}")
+_LETTERS_RE = re.compile(r"(?<![a-z'])[a-z]{3,}(?![a-z'])")
 
 
 def _fix_typos(text: str) -> str:
-    """Read misspelt risk words as the word meant ("suicidaal", "bleedng", "overdsoe")."""
+    """Read misspelt words as the word meant ("suicidaal", "bleedng", "wnat", "dei")."""
     model = load_model()
 
     def fix(m: re.Match[str]) -> str:
-        return model.correct(m.group()) or m.group()
+        word = m.group()
+        fixed = model.correct(word) if len(word) >= 6 else model.correct_short(word)
+        return fixed or word
 
     return _LETTERS_RE.sub(fix, text)
 

@@ -194,6 +194,42 @@ def features(
     return list(feats)
 
 
+_SHORT_TARGETS = frozenset(
+    {
+        "want", "wanna", "kill", "kms", "die", "dead", "death", "dying", "hurt", "hurts",
+        "pills", "pill", "blade", "rope", "knife", "cuts", "alive", "life", "jump", "noose",
+        "bleed", "sleep", "wake", "gone", "self", "harm", "ctb", "burn", "scars", "wrist",
+        "throat", "ledge", "roof", "bridge", "gun", "drown", "hang",
+    }
+)  # fmt: skip
+_SHORT_DELETIONS: dict[str, str] = {}
+for _word in sorted(_SHORT_TARGETS):
+    for _i in range(len(_word)):
+        _variant = _word[:_i] + _word[_i + 1 :]
+        if len(_variant) >= 3:
+            _SHORT_DELETIONS.setdefault(_variant, _word)
+
+
+# Risk words whose misspellings should still open the gate ("i wnat to dei").
+GATE_TYPO_WORDS = _SHORT_TARGETS | {
+    "myself",
+    "suicide",
+    "suicidal",
+    "unalive",
+    "goodbye",
+    "overdose",
+    "kill myself",
+}
+
+
+def typo_variants(word: str) -> set[str]:
+    """The word with one letter dropped or two neighbours swapped (three letters or more)."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    out.discard(word)
+    return {v for v in out if len(v) >= 3}
+
+
 @dataclass(frozen=True, slots=True)
 class ModelScore:
     """Probabilities from each head; the category head runs only when asked for
@@ -279,6 +315,24 @@ class LinearModel:
         thresholds = data["thresholds"]
         assert isinstance(thresholds, dict)
         self.thresholds: dict[str, float] = {str(k): float(v) for k, v in thresholds.items()}
+
+    def correct_short(self, word: str) -> str | None:
+        """Like ``correct`` for three- to five-letter words, towards a short list of risk words
+        only ("wnat", "dei", "kilk"), since short words collide with real ones far more."""
+        if word in self.common or word in _SHORT_TARGETS:
+            return None
+        found = _SHORT_DELETIONS.get(word)
+        if found is not None:
+            return found
+        for i in range(len(word) - 1):
+            extra = word[:i] + word[i + 1 :]
+            if extra in _SHORT_TARGETS:
+                return extra
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in _SHORT_TARGETS:
+                return swapped
+        return None
 
     def correct(self, word: str) -> str | None:
         """The word a misspelt ``word`` stands for, if any.

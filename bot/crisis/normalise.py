@@ -47,7 +47,7 @@ _PUNCT = {
 # stay gaps: their meaning depends on the words around them.
 EMOJI_WORDS: dict[str, str] = {
     "\U0001f52a": "knife", "\U0001f5e1": "knife", "\U0001f48a": "pills", "\U0001faa2": "rope",
-    "\u26b0": "coffin", "\U0001faa6": "grave", "\U0001fa78": "blood", "\U0001f52b": "gun",
+    "\u26b0": "dead", "\U0001faa6": "die", "\U0001fa78": "blood", "\U0001f52b": "gun",
     "\U0001f309": "bridge", "\U0001f686": "train", "\U0001f682": "train", "\U0001f684": "train",
     "\U0001f687": "train", "\U0001f6e4": "tracks", "\u2702": "scissors", "\U0001fa92": "razor",
     "\U0001f489": "needle", "\U0001f9f4": "bottle", "\U0001f3e2": "building",

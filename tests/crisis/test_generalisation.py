@@ -327,3 +327,24 @@ def test_window_accepts_a_precomputed_assessment() -> None:
 def test_window_rejects_bad_settings() -> None:
     with pytest.raises(ValueError):
         ConversationWindow(window_seconds=0)
+
+
+# --- Misspellings ---------------------------------------------------------------------------
+
+
+def test_misspelt_risk_words_are_read_as_meant() -> None:
+    model = load_model()
+    assert model.correct("bleedng") == "bleeding"  # a letter dropped
+    assert model.correct("overdsoe") == "overdose"  # two letters swapped
+    assert model.correct_short("wnat") == "want"
+    assert model.correct_short("dei") == "die"
+    # Real words are left alone, and a replaced letter is not guessed at.
+    assert model.correct("banging") is None
+    assert model.correct_short("cat") is None
+    _at_least("i wnat to dei", "high")
+
+
+def test_research_and_purpose_vetoes() -> None:
+    assert "benign" in _slots("how long does it take to thaw a turkey")
+    assert "benign" in _slots("picked up the pills for my dog at the vet")
+    assert scan("picked up the pills for my dog at the vet") is None
