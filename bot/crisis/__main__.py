@@ -1,11 +1,13 @@
 """Try the engine by hand.
 
-python -m bot.crisis "some text"      # one result
+python -m bot.crisis "some text"        # one result
 echo "line one" | python -m bot.crisis  # one result per input line
+python -m bot.crisis --cues "some text" # also list the cues that fired
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -13,19 +15,34 @@ from typing import TextIO
 from bot.crisis.engine import Detection, scan
 
 
-def describe(detection: Detection | None) -> str:
+def describe(detection: Detection | None, cues: bool = False) -> str:
     if detection is None:
         return "no detection"
-    return f"{detection.severity}\t{detection.category}\t{' | '.join(detection.matches)}"
+    line = f"{detection.severity}\t{detection.category}\t{' | '.join(detection.matches)}"
+    if cues:
+        line += "\t" + " ".join(detection.cues)
+    return line
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.crisis",
+        description="Scan chat messages with the crisis engine (nothing is logged or stored).",
+    )
+    parser.add_argument(
+        "text", nargs="*", help="message to scan; without it, scan each line of stdin"
+    )
+    parser.add_argument("--cues", action="store_true", help="also print the cues that fired")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args:
-        print(describe(scan(" ".join(args))))
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.text:
+        print(describe(scan(" ".join(args.text)), args.cues))
         return 0
     for line in stdin or sys.stdin:
-        print(describe(scan(line.rstrip("\n"))))
+        print(describe(scan(line.rstrip("\n")), args.cues))
     return 0
 
 

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
+from bot.crisis import frames
 from bot.crisis import lexicon as lx
+from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
 from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
@@ -43,11 +45,22 @@ def severity_rank(severity: str | None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """What ``scan`` found: the strongest severity, its category, and the phrases that fired."""
+    """What ``scan`` found: the strongest severity, its category, and the phrases that fired.
+
+    ``cues`` explains the decision for ``/crisis test`` and for ``ConversationWindow``: short
+    derived labels, never message text. Each is ``kind:name`` with an optional ``=score``:
+
+    * ``rule:<category>/<severity>``  a lexicon rule fired (its phrase is in ``matches``)
+    * ``frame:<name>``                a compositional frame fired (see ``frames.py``)
+    * ``model:<head>=0.87``           the learned model's probability for a head
+    * ``window:<n>msgs``              the detection combines several recent messages
+    """
 
     severity: str
     category: str
     matches: tuple[str, ...]
+    # Explanations only: two detections with the same verdict compare equal whatever fired.
+    cues: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def rank(self) -> int:
@@ -128,6 +141,8 @@ _SPACED_STEMS = tuple(" " + " ".join(word) for word in _SPACEABLE)
 _KIND_GROUP = 0
 _KIND_TERM = 1
 _KIND_GATE = 2
+_KIND_MODEL = 3
+_KIND_LEARNED = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +154,16 @@ class ServerTerm:
 class ScanRules:
     """Everything ``scan`` needs for one configuration. Build with ``compile_rules``."""
 
-    __slots__ = ("_automaton", "extra_terms", "ignore_re", "ignored_terms")
+    __slots__ = ("_automaton", "extra_terms", "ignore_re", "ignored_terms", "learned_gate")
 
-    def __init__(self, extra_terms: tuple[ServerTerm, ...], ignored_terms: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        extra_terms: tuple[ServerTerm, ...],
+        ignored_terms: tuple[str, ...],
+        learned_gate: bool = True,
+    ) -> None:
         self.extra_terms = extra_terms
+        self.learned_gate = learned_gate
         self.ignored_terms = ignored_terms
         parts = [_BUILTIN_IGNORE]
         for term in ignored_terms:
@@ -164,6 +185,17 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
+        for stem in lx.MODEL_GATE_STEMS:
+            payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
+        if self.learned_gate:
+            model = load_model()
+            for stem in model.gate:
+                payloads.setdefault(stem, []).append((_KIND_LEARNED, 0))
+            # Misspelt risk words, as whole words, so "i wnat to dei" reaches the typo fix.
+            for word in sorted(GATE_TYPO_WORDS):
+                for variant in sorted(typo_variants(word)):
+                    if variant not in model.common and " " not in variant.strip():
+                        payloads.setdefault(f" {variant} ", []).append((_KIND_MODEL, 0))
         automaton = ahocorasick.Automaton()
         for key, value in payloads.items():
             automaton.add_word(key, tuple(value))
@@ -176,16 +208,22 @@ class ScanRules:
             return True
         return False
 
-    def candidates(self, probe_text: str) -> tuple[set[int], set[int]]:
+    def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool, bool]:
+        """Rule groups and server terms whose stems occur, whether any stem occurred, and
+        whether a stem learnt from the corpus occurred."""
         groups: set[int] = set()
         terms: set[int] = set()
+        any_stem = learned = False
         for _, values in self._automaton.iter(probe_text):
+            any_stem = True
             for kind, index in values:
                 if kind == _KIND_GROUP:
                     groups.add(index)
                 elif kind == _KIND_TERM:
                     terms.add(index)
-        return groups, terms
+                elif kind == _KIND_LEARNED:
+                    learned = True
+        return groups, terms, any_stem, learned
 
 
 def _coerce_term(item: str | tuple[str, str] | list[str]) -> ServerTerm | None:
@@ -230,6 +268,20 @@ def _compile_cached(
 
 
 DEFAULT_RULES = compile_rules()
+# The hand-written gate alone; ``python -m bot.crisis.train`` learns stems beyond it.
+BUILTIN_GATE_RULES = ScanRules((), (), learned_gate=False)
+
+
+def other_script(text: str) -> bool:
+    """Letters the ASCII fold cannot spell: such messages always reach the model."""
+    return _OTHER_SCRIPT_RE.search(text) is not None
+
+
+# Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...):
+# such messages always reach the model, which keeps their words.
+_OTHER_SCRIPT_RE = re.compile(
+    "[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 
 
 # --- Context judgement ------------------------------------------------------------------------
@@ -587,16 +639,16 @@ def _combine(hits: list[_Hit], ctx: _Context) -> Detection | None:
     # Weak hints of one kind (farewell, hopelessness) add up when two distinct ones appear.
     for category, combined in _WEAK_COMBINED.items():
         mine = [h for h in weak if h.category == category]
-        phrases = {h.phrase for h in mine}
+        hint_phrases = {h.phrase for h in mine}
         # A concern-level farewell (giving things away) plus one hint is a goodbye too.
         same = [h for h in strong if h.category == category and h.rank == 1]
-        if len(phrases) + len(same) >= 2 and phrases:
+        if len(hint_phrases) + len(same) >= 2 and hint_phrases:
             for h in same:
-                phrases.add(h.phrase)
+                hint_phrases.add(h.phrase)
             rank = _RANK[combined]
             if category == lx.FAREWELL and ctx.has("time"):
                 rank = 3
-            strong.append(_Hit(rank, category, " / ".join(sorted(phrases))))
+            strong.append(_Hit(rank, category, " / ".join(sorted(hint_phrases))))
         elif mine and category == lx.FAREWELL and strong:
             # A lone hint is shown to moderators but does not make the message a goodbye.
             strong.append(_Hit(1, category, mine[0].phrase, first_person=False))
@@ -620,22 +672,85 @@ def _combine(hits: list[_Hit], ctx: _Context) -> Detection | None:
     for h in ordered:
         if h.phrase not in phrases:
             phrases.append(h.phrase)
-    return Detection(SEVERITIES[best.rank - 1], best.category, tuple(phrases[:_MAX_MATCHES]))
+    cues: list[str] = []
+    for h in ordered:
+        cue = f"rule:{h.category}/{SEVERITIES[h.rank - 1]}"
+        if cue not in cues:
+            cues.append(cue)
+    return Detection(
+        SEVERITIES[best.rank - 1], best.category, tuple(phrases[:_MAX_MATCHES]), tuple(cues)
+    )
 
 
-def _analyse(raw: str, lowered: str, rules: ScanRules) -> Detection | None:
-    text = rules.ignore_re.sub(" ", detail(lowered))
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything ``scan`` weighed for one message; derived labels and numbers only.
+
+    ``slots`` are the frame slots present (``frames.SLOTS``); ``ConversationWindow`` keeps
+    these (never the text) to combine a member's recent messages.
+    """
+
+    detection: Detection | None
+    slots: frozenset[str]
+    model_any: float
+
+
+_NOTHING = Assessment(None, frozenset(), 0.0)
+# Contexts in which a frame alone is not trusted (the lexicon's own guards handle these).
+# Contexts in which a frame is not trusted (the lexicon's own guards handle these): for all
+# frames, and for frames of one category only.
+_FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
+_ACT_GUARDS = ("fiction", "game")
+_MODEL_VETO = frozenset({"past", "advice", "benign"})
+# Frame slots that, present in a message, let the model speak with less certainty.
+_SUPPORTING_SLOTS = frozenset(
+    {"end", "wish", "wish_passive", "passive", "prep", "act", "sh", "others", "abuse",
+     "intrusive"}
+)  # fmt: skip
+_FRAME_CATEGORY_GUARDS = {
+    lx.SELF_HARM: ("injury",),
+    lx.PLAN: ("place_benign",),
+}
+
+
+_LETTERS_RE = re.compile(r"(?<![a-z'])[a-z]{3,}(?![a-z'])")
+
+
+def _fix_typos(text: str) -> str:
+    """Read misspelt words as the word meant ("suicidaal", "bleedng", "wnat", "dei")."""
+    model = load_model()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        fixed = model.correct(word) if len(word) >= 6 else model.correct_short(word)
+        return fixed or word
+
+    return _LETTERS_RE.sub(fix, text)
+
+
+def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
+    detailed = detail(lowered)
+    text = rules.ignore_re.sub(" ", _fix_typos(detailed))
     probe_text = probe(text)
-    groups, terms = rules.candidates(probe_text)
-    if not groups and not terms:
-        return None
+    groups, terms, any_stem, learned = rules.candidates(probe_text)
+    if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
+        return _NOTHING
     ctx = _Context(raw, text)
     hits: list[_Hit] = []
+    cancelled = False  # a rule matched but a guard (negation, joke, fiction...) dropped it
+    negated = False  # ... and the guard was a negation ("i would never hurt myself")
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
-            for m in rule.regex.finditer(text):
+            first = rule.regex.search(text)
+            if first is None:
+                continue  # the common case; finditer below only runs on a hit
+            for m in rule.regex.finditer(text, first.start()):
                 hit = _judge(rule, m, ctx)
-                if hit is not None:
+                if hit is None:
+                    cancelled = True
+                    if rule.spec.negatable and _negated(ctx.clause_tokens(m.start())):
+                        negated = True
+                else:
                     hits.append(hit)
                     if not hit.weak:
                         break  # one strong hit per rule is enough; weak hints add up
@@ -643,13 +758,103 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Detection | None:
         hit = _server_term_hit(rules.extra_terms[ti], probe_text)
         if hit is not None:
             hits.append(hit)
-    return _combine(hits, ctx) if hits else None
+    ruled = _combine(hits, ctx) if hits else None
+    found = frames.slots(text)
+    # For ASCII messages the model's folding is exactly the detail form computed above.
+    score = load_model().score(raw, folded=detailed if raw.isascii() else None)
+    # Evidence beyond the model that the message is about risk: a rule group's stem, a stem
+    # learnt from the corpus, another script, or a frame slot.
+    supported = bool(groups) or learned or other_script(raw) or bool(found & _SUPPORTING_SLOTS)
+    verdict = _merge(ruled, found, score, cancelled, negated, supported, ctx)
+    return Assessment(verdict, found, score.any)
+
+
+def _merge(
+    ruled: Detection | None,
+    found: frozenset[str],
+    score: ModelScore,
+    cancelled: bool,
+    negated: bool,
+    supported: bool,
+    ctx: _Context,
+) -> Detection | None:
+    """Combine the lexicon's verdict, the frames and the model into one detection."""
+    model = load_model()
+    th = model.thresholds
+    frame = frames.compose(found)
+    guarded = any(ctx.has(g) for g in _FRAME_GUARDS)
+    if frame is not None:
+        # An act under way stays alarming even next to "lol"; other frames defer to the guards.
+        general = _ACT_GUARDS if frame.frame == "act_under_way" else _FRAME_GUARDS
+        specific = _FRAME_CATEGORY_GUARDS.get(frame.category, ())
+        if any(ctx.has(g) for g in (*general, *specific)):
+            frame = None
+    # Where the lexicon's guards (idiom, joke, fiction, recovery, negation) dropped a match,
+    # or the message has a joking or fictional context, the model alone needs more certainty.
+    if guarded or (cancelled and ruled is None):
+        bar = th["guarded"]
+    elif supported:
+        bar = th["supported"]
+    else:
+        bar = th["any"]
+    if ruled is None and found & _MODEL_VETO and not found & frames.NEGATION_DOES_NOT_NEGATE:
+        bar = 2.0  # recovery talk, prevention advice: the model alone does not overrule
+    if ruled is None and cancelled and not found & frames.NEGATION_DOES_NOT_NEGATE:
+        if negated:
+            bar = 2.0  # a real negation the lexicon saw: the model alone does not overrule
+        if frame is not None and frame.rank < 3:
+            frame = None  # nor does a frame, unless it says an act is under way
+    model_rank = 0
+    if score.any >= bar:
+        model_rank = 1
+        if score.serious >= th["serious"]:
+            model_rank = 2
+            if score.imminent >= th["imminent"]:
+                model_rank = 3
+    if frame is not None and ruled is None and not frame.composed and score.any < th["frame_floor"]:
+        frame = None  # a frame with no support at all from the model is too thin alone
+    cues: list[str] = list(ruled.cues) if ruled is not None else []
+    if frame is not None:
+        cues.append(f"frame:{frame.frame}/{SEVERITIES[frame.rank - 1]}")
+    cues.extend(score.cues())
+    if ruled is not None and ruled.rank < 3 and frame is None and score.any < th["veto"]:
+        # The model is all but certain this is harmless (a song, an idiom, a quote) and no
+        # frame disagrees: a lexicon match below imminent is dropped.
+        ruled = None
+        cues.append("veto:model")
+    if ruled is not None:
+        # The lexicon's verdict stands; a first-person frame may only raise it.
+        best = ruled.rank
+        category, matches = ruled.category, ruled.matches
+        if (
+            frame is not None
+            and frame.rank > best
+            and lx.THIRD_PARTY not in (frame.category, ruled.category)
+            and not ctx.has("trivial")  # the lexicon chose to downgrade everyday venting
+        ):
+            best, category = frame.rank, frame.category
+    elif frame is not None:
+        best = frame.rank
+        category, matches = frame.category, (f"frame: {frame.frame.replace('_', ' ')}",)
+    elif model_rank:
+        best = model_rank
+        full = model.score(ctx.raw, category=True)
+        cues[-len(score.cues()) :] = full.cues()
+        category, matches = full.category, ("model",)
+    else:
+        return None
+    return Detection(SEVERITIES[best - 1], category, matches, tuple(cues))
+
+
+def assess(text: str, rules: ScanRules | None = None) -> Assessment:
+    """Like ``scan`` but also returns the frame slots and model score behind the verdict."""
+    if rules is None:
+        rules = DEFAULT_RULES
+    if not rules.gate(fast_probe(text)) and (text.isascii() or not _OTHER_SCRIPT_RE.search(text)):
+        return _NOTHING
+    return _analyse(text, to_ascii_lower(text), rules)
 
 
 def scan(text: str, rules: ScanRules | None = None) -> Detection | None:
     """Scan one chat message; ``None`` means nothing worth a moderator's attention."""
-    if rules is None:
-        rules = DEFAULT_RULES
-    if not rules.gate(fast_probe(text)):
-        return None
-    return _analyse(text, to_ascii_lower(text), rules)
+    return assess(text, rules).detection

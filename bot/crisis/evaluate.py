@@ -69,14 +69,40 @@ class Report:
         return self.concern_detected / concern if concern else 1.0
 
 
+class BadInput(ValueError):
+    """The labelled file is missing or malformed; the message names the file and line."""
+
+
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Read labelled records; raise ``BadInput`` (never echoing message text) on bad input."""
     records = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                record = json.loads(line)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise BadInput(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise BadInput(f"{path}:{number}: expected a JSON object")
+                for key in ("text", "label"):
+                    if key not in record:
+                        raise BadInput(f"{path}:{number}: missing field {key!r}")
+                if record["label"] not in LABELS:
+                    raise BadInput(
+                        f"{path}:{number}: unknown label {record['label']!r}; expected one of "
+                        f"{', '.join(LABELS)}"
+                    )
                 record.setdefault("id", f"line-{number}")
                 records.append(record)
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory, expected a JSONL file") from None
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path}: not UTF-8 text ({exc.reason})") from None
     return records
 
 
@@ -186,14 +212,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--max-false-alarms", type=float, default=None, help="fail above this false-alarm rate"
     )
     args = parser.parse_args(argv)
-    report = evaluate(load_jsonl(args.path))
+    try:
+        report = evaluate(load_jsonl(args.path))
+    except BadInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(format_report(report))
-    failed = bool(report.imminent_missed) and args.min_recall is not None
-    if args.min_recall is not None and report.recall < args.min_recall:
-        failed = True
-    if args.max_false_alarms is not None and report.false_alarm_rate > args.max_false_alarms:
-        failed = True
-    return 1 if failed else 0
+    failures = threshold_failures(report, args.min_recall, args.max_false_alarms)
+    for failure in failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def threshold_failures(
+    report: Report, min_recall: float | None, max_false_alarms: float | None
+) -> list[str]:
+    """One readable line per threshold the report does not meet."""
+    failures = []
+    if min_recall is not None:
+        if report.recall < min_recall:
+            failures.append(f"recall {report.recall:.3f} is below --min-recall {min_recall}")
+        if report.imminent_missed:
+            failures.append(
+                f"{len(report.imminent_missed)} imminent message(s) missed "
+                "(--min-recall also requires none)"
+            )
+    if max_false_alarms is not None and report.false_alarm_rate > max_false_alarms:
+        failures.append(
+            f"false-alarm rate {report.false_alarm_rate:.3f} is above --max-false-alarms "
+            f"{max_false_alarms}"
+        )
+    return failures
 
 
 if __name__ == "__main__":

@@ -43,8 +43,37 @@ _PUNCT = {
 }  # fmt: skip
 
 
+# Emoji that stand for words in algospeak ("i have the \U0001f48a ready"). Faces and hearts
+# stay gaps: their meaning depends on the words around them.
+EMOJI_WORDS: dict[str, str] = {
+    "\U0001f52a": "knife", "\U0001f5e1": "knife", "\U0001f48a": "pills", "\U0001faa2": "rope",
+    "\u26b0": "dead", "\U0001faa6": "die", "\U0001fa78": "blood", "\U0001f52b": "gun",
+    "\U0001f309": "bridge", "\U0001f686": "train", "\U0001f682": "train", "\U0001f684": "train",
+    "\U0001f687": "train", "\U0001f6e4": "tracks", "\u2702": "scissors", "\U0001fa92": "razor",
+    "\U0001f489": "needle", "\U0001f9f4": "bottle", "\U0001f3e2": "building",
+    "\u2620": "dead", "\U0001f940": "wilted", "\U0001f44b": "bye", "\U0001f54a": "rest",
+    "\U0001f319": "night", "\U0001f303": "tonight", "\u23f0": "time",
+    "\U0001fa79": "bandage", "\U0001f915": "hurt",
+}  # fmt: skip
+_EMOJI_SET = frozenset(EMOJI_WORDS)
+# A class of scattered astral characters is slow in ``re``; a range finds candidates fast.
+_PICTOGRAPH_RE = re.compile("[\u2300-\u27ff\U0001f300-\U0001faff]")
+
+
+def has_emoji_word(text: str) -> bool:
+    """Whether ``text`` holds an emoji from ``EMOJI_WORDS`` (cheap when it holds none)."""
+    m = _PICTOGRAPH_RE.search(text)
+    while m is not None:
+        if m.group() in _EMOJI_SET:
+            return True
+        m = _PICTOGRAPH_RE.search(text, m.end())
+    return False
+
+
 def _build_fold_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
+    for emoji, word in EMOJI_WORDS.items():
+        table[ord(emoji)] = f" {word} "
     # Accented Latin letters -> base letter, precomputed so the hot path needs no NFD pass.
     for cp in range(0x00C0, 0x0250):
         base = "".join(
@@ -128,7 +157,7 @@ def fast_probe(text: str) -> str:
     """Probe form straight from raw text; emoji-only non-ASCII skips the Unicode fold."""
     if text.isascii():
         raw = text.encode("ascii")
-    elif _LETTERLIKE_RE.search(text) is None:
+    elif _LETTERLIKE_RE.search(text) is None and not has_emoji_word(text):
         raw = text.encode("ascii", "replace")  # each emoji becomes "?", i.e. a gap
     else:
         raw = fold_unicode(text).encode("ascii")

@@ -92,3 +92,66 @@ def test_evaluate_jsonl_file_and_exit_codes(
 def test_evaluate_rejects_unknown_label() -> None:
     with pytest.raises(ValueError):
         evaluate([{"id": "x", "text": "hi", "label": "severe"}])
+
+
+def test_cli_help_is_help_not_a_message() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.crisis", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith("usage: python -m bot.crisis")
+    assert "no detection" not in result.stdout
+
+
+def test_cli_prints_cues_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--cues", "i", "want", "to", "die"]) == 0
+    fields = capsys.readouterr().out.rstrip("\n").split("\t")
+    assert fields[0] == "high" and len(fields) == 4
+    assert "rule:" in fields[3]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        ('{"id": "a", "text": "hi", "label": "none"}\n{not json\n', ":2: not valid JSON"),
+        ('{"id": "a", "text": "hi", "label": "severe"}\n', "unknown label 'severe'"),
+        ('{"id": "a", "label": "none"}\n', "missing field 'text'"),
+        ('["a list"]\n', "expected a JSON object"),
+    ],
+)
+def test_evaluate_bad_input_is_one_line_and_exit_2(
+    tmp_path: pathlib.Path,
+    capsys: pytest.CaptureFixture[str],
+    content: str | None,
+    expected: str,
+) -> None:
+    path = tmp_path / "set.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main([str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0]
+
+
+def test_evaluate_names_the_failed_threshold(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    assert main([str(path), "--min-recall", "0.9", "--max-false-alarms", "0.5"]) == 1
+    err = capsys.readouterr().err
+    assert "recall 0.500 is below --min-recall 0.9" in err
+    assert "1 imminent message(s) missed" in err
+    assert "false-alarm" not in err
+    noisy = tmp_path / "noisy.jsonl"
+    noisy.write_text(
+        json.dumps({"id": "n", "text": "i want to die", "label": "none"}) + "\n", encoding="utf-8"
+    )
+    assert main([str(noisy), "--max-false-alarms", "0.05"]) == 1
+    assert "false-alarm rate 1.000 is above --max-false-alarms 0.05" in capsys.readouterr().err

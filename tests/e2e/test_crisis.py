@@ -389,7 +389,8 @@ async def test_member_buttons_tell_moderators_and_opt_out_of_scanning(
         stranger = await standin.click(None, c.bystander, dm, f"crisis:member:{action}:{case.id}")
         await stranger.wait_response()
         assert stranger.content == NOT_YOURS
-    assert field(alert, "Member contact").startswith("Crisis lines sent")
+    # The alert is edited after the DM is sent, so it may trail the DM by a moment.
+    await standin.wait_for(lambda: field(alert, "Member contact").startswith("Crisis lines sent"))
     async with kinship.sessions() as session:
         assert not await crisis_preferences.is_opted_out(session, c.guild.id, c.bystander)
 

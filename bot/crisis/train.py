@@ -1,0 +1,378 @@
+"""Train the crisis model from the committed corpus (needs the ``train`` extra).
+
+    python -m bot.crisis.train                    # rewrite bot/crisis/data/crisis_model.json
+    python -m bot.crisis.train --check            # exit 1 unless retraining reproduces it
+    python -m bot.crisis.train --leave-out FAMILY # train without a family, test on it
+    python -m bot.crisis.train --leave-out all    # the same for every family, as a table
+
+The corpus is every ``*.jsonl`` under ``bot/crisis/training/corpus/`` (fields ``text``,
+``label``, ``category``, ``family``; see the generator scripts beside them). Training is
+deterministic (liblinear with a fixed seed, lbfgs, weights rounded to 4 decimals, sorted
+JSON), so the same corpus gives the same bytes. Only ids, families and figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.crisis import lexicon as lx
+from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features, words_of
+from bot.crisis.normalise import fast_probe
+
+PACKAGE = Path(__file__).resolve().parent
+CORPUS_DIR = PACKAGE / "training" / "corpus"
+MODEL_PATH = PACKAGE / "data" / MODEL_FILE
+VERSION = 1
+C_HEADS = 4.0
+C_CATEGORY = 2.0
+MIN_COUNT = 2
+MIN_KNOWN = 3  # words seen in this many messages use no character n-grams
+MIN_COMMON = 8  # words seen this often are never read as misspellings
+DECIMALS = 4
+# Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
+THRESHOLDS = {
+    "any": 0.92,
+    "supported": 0.75,
+    "serious": 0.5,
+    "imminent": 0.5,
+    "guarded": 0.99,
+    "frame_floor": 0.3,
+    "veto": 0.05,
+}
+_RANK = {"none": 0, "concern": 1, "high": 2, "imminent": 3}
+_MODEL_CATEGORIES = (
+    lx.IDEATION,
+    lx.SELF_HARM,
+    lx.PLAN,
+    lx.FAREWELL,
+    lx.HARM_OTHERS,
+    lx.ABUSE,
+    lx.THIRD_PARTY,
+)
+
+
+def engine_category(record: dict[str, Any]) -> str:
+    """Map a corpus record's category (or, failing that, its family) onto the engine's."""
+    category = str(record.get("category", "")).lower()
+    if category in ("obfuscated", "negation", "other_language", "typo_leet", "other", ""):
+        category = str(record.get("family", "")).lower()
+    c = category
+    if c in _MODEL_CATEGORIES:
+        return c
+    for key, target in (
+        ("third", lx.THIRD_PARTY),
+        ("abuse", lx.ABUSE),
+        ("danger", lx.ABUSE),
+        ("other", lx.HARM_OTHERS),
+        ("violence", lx.HARM_OTHERS),
+        ("self_harm", lx.SELF_HARM),
+        ("selfharm", lx.SELF_HARM),
+        ("plan", lx.PLAN),
+        ("means", lx.PLAN),
+        ("farewell", lx.FAREWELL),
+        ("goodbye", lx.FAREWELL),
+        ("act_in", lx.PLAN),
+    ):
+        if key in c:
+            return target
+    return lx.IDEATION
+
+
+def load_corpus(directory: Path = CORPUS_DIR) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if record.get("label") not in _RANK or not isinstance(record.get("text"), str):
+                    raise ValueError(f"{path.name}:{number}: needs text and a known label")
+                record.setdefault("family", record.get("category", "unknown"))
+                records.append(record)
+    if not records:
+        raise ValueError(f"no corpus under {directory}")
+    return records
+
+
+def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Fit every head and return the JSON-ready model."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    word_counts: dict[str, int] = {}
+    for r in records:
+        for w in set(words_of(r["text"])):
+            word_counts[w] = word_counts.get(w, 0) + 1
+    known = frozenset(w for w, n in word_counts.items() if n >= MIN_KNOWN)
+    feats = [features(r["text"], known) for r in records]
+    counts: dict[str, int] = {}
+    for fs in feats:
+        for f in fs:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for row, fs in enumerate(feats):
+        scale = 1.0 / math.sqrt(len(fs)) if fs else 0.0
+        for f in fs:
+            col = index.get(f)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+                vals.append(scale)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(records), len(vocab)), dtype=np.float64)
+    ranks = np.array([_RANK[r["label"]] for r in records])
+    columns: list[np.ndarray] = []
+    biases: list[float] = []
+    for head, minimum in zip(HEADS, (1, 2, 3), strict=True):
+        y = (ranks >= minimum).astype(int)
+        clf = LogisticRegression(
+            solver="liblinear",
+            dual=True,
+            C=C_HEADS,
+            class_weight="balanced",
+            random_state=0,
+            max_iter=1000,
+        )
+        clf.fit(x, y)
+        columns.append(clf.coef_[0])
+        biases.append(float(clf.intercept_[0]))
+        del head
+    risky = np.flatnonzero(ranks >= 1)
+    cats = [engine_category(records[int(i)]) for i in risky]
+    present = [c for c in _MODEL_CATEGORIES if c in set(cats)]
+    cat_clf = LogisticRegression(solver="lbfgs", C=C_CATEGORY, max_iter=2000)
+    cat_clf.fit(x[risky], np.array([present.index(c) for c in cats]))
+    for k in range(len(present)):
+        columns.append(cat_clf.coef_[k])
+        biases.append(float(cat_clf.intercept_[k]))
+    matrix = np.round(np.vstack(columns).T, DECIMALS)
+    weights: dict[str, list[float]] = {}
+    for f, row_w in zip(vocab, matrix, strict=True):
+        if np.any(row_w != 0.0):
+            weights[f] = [float(w) + 0.0 for w in row_w]  # "+ 0.0" turns -0.0 into 0.0
+    return {
+        "typo_targets": typo_targets(records),
+        "gate": learn_gate(records),
+        "known": sorted(known),
+        "common": sorted(w for w, n in word_counts.items() if n >= MIN_COMMON),
+        "meta": {
+            "version": VERSION,
+            "examples": len(records),
+            "features": len(weights),
+            "c_heads": C_HEADS,
+            "c_category": C_CATEGORY,
+            "min_count": MIN_COUNT,
+        },
+        "heads": list(HEADS),
+        "categories": present,
+        "bias": [round(b, DECIMALS) + 0.0 for b in biases],
+        "thresholds": THRESHOLDS,
+        "weights": weights,
+    }
+
+
+# Families of plain background chat: a gate stem must be rare there.
+_BACKGROUND_FAMILIES = ("seed_chat", "seed_everyday", "everyday")
+_GATE_COVERAGE = 0.99
+_GATE_MAX_BACKGROUND = 0.004
+_GATE_MIN_LEN = 4
+_GATE_PREFIX = 5
+
+
+def _stems_of(text: str) -> set[str]:
+    """Word-initial probe-form prefixes of a message (" kill", " pill", " sterb")."""
+    out: set[str] = set()
+    for word in fast_probe(_MENTION_RE.sub(" ", text)).split():
+        if len(word) >= _GATE_MIN_LEN and word.isalpha() and word not in _GATE_STOPWORDS:
+            out.add(" " + word[:_GATE_PREFIX])
+    return out
+
+
+# Mentions, channels and links are no words ("@mods" probes as "amods").
+_MENTION_RE = re.compile(r"<[@#][!&]?\d+>|[@#]\w+|https?://\S+")
+_GATE_STOPWORDS = frozenset(
+    {
+        "this",
+        "that",
+        "with",
+        "have",
+        "from",
+        "they",
+        "them",
+        "what",
+        "when",
+        "just",
+        "like",
+        "your",
+        "about",
+        "there",
+        "their",
+        "would",
+        "could",
+        "should",
+        "really",
+        "been",
+        "were",
+        "will",
+        "some",
+        "than",
+        "then",
+        "also",
+        "into",
+        "only",
+        "even",
+        "much",
+        "very",
+    }
+)
+
+
+def learn_gate(records: Sequence[dict[str, Any]]) -> list[str]:
+    """Extra gate stems so that ~all risky corpus messages reach the model (greedy cover).
+
+    Only messages that the lexicon's stems and ``MODEL_GATE_STEMS`` do not already send on
+    are considered; a stem qualifies when it occurs in at most 0.4% of background chat and
+    more often in risky messages than in harmless ones.
+    """
+    background = [r for r in records if r["family"] in _BACKGROUND_FAMILIES]
+    bg_counts: dict[str, int] = {}
+    for r in background:
+        for stem in _stems_of(r["text"]):
+            bg_counts[stem] = bg_counts.get(stem, 0) + 1
+    limit = _GATE_MAX_BACKGROUND * max(1, len(background))
+    benign_counts: dict[str, int] = {}
+    for r in records:
+        if r["label"] == "none":
+            for stem in _stems_of(r["text"]):
+                benign_counts[stem] = benign_counts.get(stem, 0) + 1
+    uncovered: list[set[str]] = []
+    for r in records:
+        if r["label"] == "none" or builtin_gate(r["text"]):
+            continue
+        uncovered.append(_stems_of(r["text"]))
+    total_risky = sum(1 for r in records if r["label"] != "none")
+    allowed_miss = int((1 - _GATE_COVERAGE) * total_risky)
+    chosen: list[str] = []
+    while len(uncovered) > allowed_miss:
+        counts: dict[str, int] = {}
+        for stems in uncovered:
+            for stem in stems:
+                counts[stem] = counts.get(stem, 0) + 1
+        best = None
+        for stem, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if bg_counts.get(stem, 0) > limit or benign_counts.get(stem, 0) >= n * 2:
+                continue
+            best = stem
+            break
+        if best is None:
+            break
+        chosen.append(best)
+        uncovered = [stems for stems in uncovered if best not in stems]
+    return sorted(chosen)
+
+
+def builtin_gate(text: str) -> bool:
+    """Whether the lexicon's stems or ``MODEL_GATE_STEMS`` already send a message on."""
+    from bot.crisis.engine import BUILTIN_GATE_RULES, other_script
+
+    return BUILTIN_GATE_RULES.gate(fast_probe(text)) or other_script(text)
+
+
+def typo_targets(records: Sequence[dict[str, Any]]) -> list[str]:
+    """Words a misspelling one edit away is read as: the corpus vocabulary of ASCII words of
+    six letters or more seen in at least three messages (so "bleedng" reads "bleeding")."""
+    counts: dict[str, int] = {}
+    for r in records:
+        for w in set(fast_probe(r["text"]).split()):
+            if len(w) >= 6 and w.isalpha():
+                counts[w] = counts.get(w, 0) + 1
+    return sorted(w for w, n in counts.items() if n >= 3)
+
+
+def dumps(model: dict[str, Any]) -> str:
+    return json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def _families(records: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted({str(r["family"]) for r in records})
+
+
+def leave_out(records: Sequence[dict[str, Any]], family: str) -> tuple[int, int, int, str]:
+    """Train without ``family``; score that family's messages with the new model.
+
+    Returns (fired at the "supported" bar, fired at the model-alone bar, total, what): a
+    risky family (mostly labelled concern or worse) counts detections, a harmless one
+    counts false alarms.
+    """
+    held = [r for r in records if r["family"] == family]
+    if not held:
+        raise ValueError(f"no family {family!r}")
+    model = LinearModel(train([r for r in records if r["family"] != family]))
+    supported, alone = model.thresholds["supported"], model.thresholds["any"]
+    risky = sum(1 for r in held if r["label"] != "none") * 2 >= len(held)
+    at_supported = at_alone = 0
+    for r in held:
+        p = model.score(r["text"]).any
+        at_supported += p >= supported
+        at_alone += p >= alone
+    return at_supported, at_alone, len(held), "detected" if risky else "false alarms"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.crisis.train", description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="directory of *.jsonl")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
+    parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
+    parser.add_argument("--leave-out", metavar="FAMILY", help="a corpus family, or 'all'")
+    args = parser.parse_args(argv)
+    try:
+        records = load_corpus(args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.leave_out:
+        families = _families(records) if args.leave_out == "all" else [args.leave_out]
+        supported, alone = THRESHOLDS["supported"], THRESHOLDS["any"]
+        print(f"{'family held out':<28} {'counts':<13} {'n':>5} {f'p>={supported}':>9} "
+              f"{f'p>={alone}':>9}", flush=True)  # fmt: skip
+        totals = {"detected": [0, 0, 0], "false alarms": [0, 0, 0]}
+        for family in families:
+            try:
+                hit_s, hit_a, n, what = leave_out(records, family)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"{family:<28} {what:<13} {n:>5} {hit_s / n:>9.1%} {hit_a / n:>9.1%}", flush=True)
+            for i, v in enumerate((hit_s, hit_a, n)):
+                totals[what][i] += v
+        if len(families) > 1:
+            for what, (hit_s, hit_a, n) in totals.items():
+                if n:
+                    rates = f"{hit_s / n:>9.1%} {hit_a / n:>9.1%}"
+                    print(f"{'all families':<28} {what:<13} {n:>5} {rates}")
+        return 0
+    text = dumps(train(records))
+    if args.check:
+        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print("model reproduces byte-for-byte" if same else "model differs from retraining")
+        return 0 if same else 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(records)} examples)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
