@@ -196,6 +196,12 @@ class Crisis(commands.Cog):
             )
         )
 
+    @commands.Cog.listener()
+    async def on_kinship_detection(self, detection: NewDetection) -> None:
+        """Intake from other capabilities (e.g. a flagged check-in note, source "checkin"):
+        ``bot.dispatch("kinship_detection", NewDetection(...))`` opens or joins a case."""
+        await self._track(detection)
+
     async def _track(self, detection: NewDetection) -> None:
         """Open the case as tracked work, so a shutdown waits for it instead of cutting it off."""
         await self.bot.spawn(self.open_case(detection), name="crisis-intake")

@@ -1,5 +1,6 @@
 """Every table Kinship owns; importing this module registers them all on SQLModel.metadata."""
 
+from db.models.checkins import CheckIn, CheckinGuildSettings, CheckinMember
 from db.models.crisis import (
     OPEN_STATES,
     CaseEvent,
@@ -13,6 +14,9 @@ from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
 __all__ = [
     "OPEN_STATES",
     "CaseEvent",
+    "CheckIn",
+    "CheckinGuildSettings",
+    "CheckinMember",
     "CommandSyncState",
     "ConfigNotice",
     "CrisisCase",

@@ -1,0 +1,851 @@
+"""Check-ins: private mood entries, streaks and trends, reminders on local time, consented alerts.
+
+Discord-free: the check-ins cog turns interactions into these calls and renders the results.
+Everything a member writes here is health data: it is never logged, and moderators only ever
+see aggregates over at least ``MIN_GROUP`` members."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from bot.crisis import scan, severity_rank
+from bot.errors import InvalidInput
+from bot.services import escalation
+from bot.services.guild_config import get_config, resolve_timezone
+from bot.services.member_data import PersonalData
+from bot.text import clean_user_text
+from db.models import CheckIn, CheckinGuildSettings, CheckinMember
+from db.upsert import insert_ignore
+
+MOODS = {1: "Really struggling", 2: "Low", 3: "Okay", 4: "Good", 5: "Doing well"}
+DEFAULT_TAGS = (
+    "sleep",
+    "anxiety",
+    "family",
+    "work",
+    "health",
+    "loneliness",
+    "relationships",
+    "recovery",
+)
+NOTE_LIMIT = 1000
+TAG_LIMIT = 25  # a select menu holds 25 options
+TAG_LENGTH = 30
+BACKFILL_DAYS = 7
+MIN_GROUP = 5  # no figure for fewer members than this
+REMINDER_GRACE = timedelta(hours=1)
+STREAK_MILESTONES = (7, 30)
+LOW_MOOD = 2
+ALERT_CHOICES = ("nobody", "buddy", "supporters")
+SILENCE_AFTER_LOW = timedelta(days=7)
+SOURCE = "checkin"  # the crisis case source for an escalated check-in note (<= 16 chars)
+TIME_EXAMPLE = "Use 24-hour time like `21:00` or `07:30`."
+
+
+# --- parsing -------------------------------------------------------------------------------------
+
+
+def parse_clock_time(text: str) -> time:
+    """``HH:MM`` (24-hour) or InvalidInput with an example."""
+    raw = text.strip()
+    try:
+        hours, minutes = raw.split(":")
+        parsed = time(int(hours), int(minutes))
+    except ValueError:
+        raise InvalidInput(f"`{raw[:20]}` is not a time I understand. {TIME_EXAMPLE}") from None
+    if len(minutes) != 2:
+        raise InvalidInput(f"`{raw[:20]}` is not a time I understand. {TIME_EXAMPLE}")
+    return parsed
+
+
+def format_clock(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def parse_day(text: str, today: date) -> date:
+    """A back-fill date: ``YYYY-MM-DD``, ``today`` or ``yesterday``, up to 7 days back."""
+    raw = text.strip().casefold()
+    if raw in {"", "today"}:
+        return today
+    if raw == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput(
+            f"`{text[:20]}` is not a date I understand. Use `YYYY-MM-DD`, for example "
+            f"`{(today - timedelta(days=1)).isoformat()}`, or `yesterday`."
+        ) from None
+    if day > today:
+        raise InvalidInput("That date is in the future; you can only check in for today or before.")
+    if day < today - timedelta(days=BACKFILL_DAYS):
+        raise InvalidInput(
+            f"You can fill in a missed day up to {BACKFILL_DAYS} days back "
+            f"(the earliest is {(today - timedelta(days=BACKFILL_DAYS)).isoformat()})."
+        )
+    return day
+
+
+def check_mood(mood: int) -> int:
+    if mood not in MOODS:
+        raise InvalidInput("Mood must be from 1 (really struggling) to 5 (doing well).")
+    return mood
+
+
+# --- server tags ---------------------------------------------------------------------------------
+
+
+async def guild_settings(session: AsyncSession, guild_id: int) -> CheckinGuildSettings:
+    settings = await session.get(CheckinGuildSettings, guild_id, populate_existing=True)
+    return settings if settings is not None else CheckinGuildSettings(guild_id=guild_id)
+
+
+async def _update_guild(
+    session: AsyncSession, guild_id: int, now: datetime, **values: object
+) -> None:
+    await insert_ignore(session, CheckinGuildSettings, guild_id=guild_id, tags="", changed_at=now)
+    await session.execute(
+        update(CheckinGuildSettings)
+        .where(col(CheckinGuildSettings.guild_id) == guild_id)
+        .values(**values, changed_at=now)
+    )
+
+
+async def tags_for(session: AsyncSession, guild_id: int) -> list[str]:
+    settings = await guild_settings(session, guild_id)
+    return settings.tags.split(",") if settings.tags else list(DEFAULT_TAGS)
+
+
+async def set_tags(session: AsyncSession, guild_id: int, text: str, now: datetime) -> list[str]:
+    """Replace the server's tag list (comma-separated); empty restores the default list."""
+    cleaned = clean_user_text(text, limit=500, what="tag list")
+    tags = list(dict.fromkeys(t.strip().casefold() for t in cleaned.split(",") if t.strip()))
+    if len(tags) > TAG_LIMIT:
+        raise InvalidInput(f"That is {len(tags)} tags; the limit is {TAG_LIMIT}.")
+    long = [t for t in tags if len(t) > TAG_LENGTH]
+    if long:
+        raise InvalidInput(
+            f"Each tag can be up to {TAG_LENGTH} characters; `{long[0][:40]}` is longer."
+        )
+    await _update_guild(session, guild_id, now, tags=",".join(tags))
+    await session.commit()
+    return tags or list(DEFAULT_TAGS)
+
+
+# --- recording -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Escalate:
+    """A note the crisis engine flagged high or imminent: open a case (never with the note)."""
+
+    severity: str
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinResult:
+    checkin: CheckIn
+    streak: int
+    milestone: int | None  # 7 or 30 when this check-in reached it
+    offer_support: bool  # privately offer crisis lines, /help-now and buddy pairing
+    escalate: Escalate | None
+    alert: str | None  # "buddy" | "supporters" when the member consented and it is due
+
+
+async def member_settings(session: AsyncSession, guild_id: int, user_id: int) -> CheckinMember:
+    row = await session.get(CheckinMember, (guild_id, user_id), populate_existing=True)
+    return row if row is not None else CheckinMember(guild_id=guild_id, user_id=user_id)
+
+
+async def local_zone(session: AsyncSession, guild_id: int, user_id: int) -> ZoneInfo:
+    """The member's own zone if set, else the server's, else UTC."""
+    member = await session.get(CheckinMember, (guild_id, user_id))
+    if member is not None and member.timezone:
+        return ZoneInfo(member.timezone)
+    config = await get_config(session, guild_id)
+    return ZoneInfo(config.timezone) if config.timezone else ZoneInfo("UTC")
+
+
+async def local_today(session: AsyncSession, guild_id: int, user_id: int, now: datetime) -> date:
+    return now.astimezone(await local_zone(session, guild_id, user_id)).date()
+
+
+async def record_checkin(
+    session: AsyncSession,
+    guild_id: int,
+    user_id: int,
+    mood: int,
+    now: datetime,
+    *,
+    day: date | None = None,
+    note: str = "",
+    tags: Sequence[str] = (),
+) -> CheckinResult:
+    """Store a check-in and decide, in the same breath, what gentle follow-up it calls for."""
+    check_mood(mood)
+    today = await local_today(session, guild_id, user_id, now)
+    day = parse_day(day.isoformat(), today) if day is not None else today
+    note = clean_user_text(note, limit=NOTE_LIMIT, what="note")
+    if tags:
+        allowed = set(await tags_for(session, guild_id))
+        unknown = [t for t in tags if t not in allowed]
+        if unknown:
+            raise InvalidInput(f"`{unknown[0][:40]}` is not one of this server's check-in tags.")
+    had_day = await session.scalar(
+        select(func.count())
+        .select_from(CheckIn)
+        .where(
+            col(CheckIn.guild_id) == guild_id,
+            col(CheckIn.user_id) == user_id,
+            col(CheckIn.day) == day,
+        )
+    )
+    checkin = CheckIn(
+        guild_id=guild_id,
+        user_id=user_id,
+        day=day,
+        mood=mood,
+        note=note,
+        tags=",".join(dict.fromkeys(tags)),
+        created_at=now,
+    )
+    session.add(checkin)
+    await session.flush()
+
+    recent = list(
+        await session.scalars(
+            select(col(CheckIn.mood))
+            .where(col(CheckIn.guild_id) == guild_id, col(CheckIn.user_id) == user_id)
+            .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
+            .limit(4)
+        )
+    )
+    days = await _checkin_days(session, guild_id, user_id, today - timedelta(days=400))
+    streak = current_streak(days, today)
+    milestone = (
+        streak
+        if not had_day and streak in STREAK_MILESTONES and day >= today - timedelta(days=1)
+        else None
+    )
+
+    detection = scan(note) if note else None
+    escalate = None
+    if (
+        detection is not None
+        and severity_rank(detection.severity) >= severity_rank("high")
+        and not await escalation.is_opted_out(session, guild_id, user_id)
+    ):
+        escalate = Escalate(detection.severity, detection.category)
+    low_run = lows_in_a_row(recent)
+    offer = low_run >= 3 or (mood <= LOW_MOOD and detection is not None) or escalate is not None
+
+    member = await session.get(CheckinMember, (guild_id, user_id))
+    alerts = member.alerts if member is not None else "nobody"
+    # Exactly the third "really struggling" in a row: one alert per run, never a repeat.
+    ones = _run_length(recent, lambda m: m == 1)
+    alert = alerts if alerts != "nobody" and ones == 3 else None
+    await session.commit()
+    return CheckinResult(checkin, streak, milestone, offer, escalate, alert)
+
+
+def _run_length(moods: Sequence[int], test: Callable[[int], bool]) -> int:
+    run = 0
+    for mood in moods:
+        if not test(mood):
+            break
+        run += 1
+    return run
+
+
+def lows_in_a_row(moods_newest_first: Sequence[int]) -> int:
+    return _run_length(moods_newest_first, lambda m: m <= LOW_MOOD)
+
+
+async def _checkin_days(
+    session: AsyncSession, guild_id: int, user_id: int, since: date
+) -> set[date]:
+    return set(
+        await session.scalars(
+            select(col(CheckIn.day)).where(
+                col(CheckIn.guild_id) == guild_id,
+                col(CheckIn.user_id) == user_id,
+                col(CheckIn.day) >= since,
+            )
+        )
+    )
+
+
+def current_streak(days: set[date], today: date) -> int:
+    """Consecutive days with a check-in, ending today (or yesterday: today is not over yet)."""
+    cursor = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while cursor in days:
+        streak += 1
+        cursor -= timedelta(days=1)
+    return streak
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    start: date
+    end: date
+    daily: dict[date, float]  # day -> average mood; a missing day is a gap, never a zero
+    average: float | None
+    previous_average: float | None
+    streak: int
+    top_tags: list[tuple[str, int]]
+
+    @property
+    def trend(self) -> float | None:
+        if self.average is None or self.previous_average is None:
+            return None
+        return self.average - self.previous_average
+
+
+async def history(
+    session: AsyncSession, guild_id: int, user_id: int, days: int, now: datetime
+) -> History:
+    if not 7 <= days <= 365:
+        raise InvalidInput("Choose between 7 and 365 days of history.")
+    today = await local_today(session, guild_id, user_id, now)
+    start = today - timedelta(days=days - 1)
+    previous_start = start - timedelta(days=days)
+    rows = (
+        await session.execute(
+            select(col(CheckIn.day), col(CheckIn.mood), col(CheckIn.tags)).where(
+                col(CheckIn.guild_id) == guild_id,
+                col(CheckIn.user_id) == user_id,
+                col(CheckIn.day) >= previous_start,
+            )
+        )
+    ).all()
+    by_day: dict[date, list[int]] = {}
+    previous: list[int] = []
+    tags: Counter[str] = Counter()
+    for day, mood, tag_text in rows:
+        if day >= start:
+            by_day.setdefault(day, []).append(mood)
+            tags.update(t for t in tag_text.split(",") if t)
+        else:
+            previous.append(mood)
+    current = [m for moods in by_day.values() for m in moods]
+    all_days = await _checkin_days(session, guild_id, user_id, today - timedelta(days=400))
+    return History(
+        start=start,
+        end=today,
+        daily={d: statistics.fmean(m) for d, m in sorted(by_day.items())},
+        average=statistics.fmean(current) if current else None,
+        previous_average=statistics.fmean(previous) if previous else None,
+        streak=current_streak(all_days, today),
+        top_tags=tags.most_common(3),
+    )
+
+
+# --- moderators: aggregates only -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekStats:
+    week: str  # ISO week, e.g. 2026-W48
+    members: int | None  # None: fewer than MIN_GROUP, not shown
+    moods: dict[int, int] | None  # check-ins per mood; None when the week is too small
+
+
+@dataclass(frozen=True, slots=True)
+class GuildStats:
+    days: int
+    members: int | None  # None: fewer than MIN_GROUP
+    weeks: list[WeekStats] = field(default_factory=list)
+
+
+async def guild_stats(session: AsyncSession, guild_id: int, days: int, now: datetime) -> GuildStats:
+    """Members who checked in and the mood distribution per week; never notes, never a person,
+    and no figure for a group of fewer than ``MIN_GROUP`` members."""
+    if not 7 <= days <= 365:
+        raise InvalidInput("Choose between 7 and 365 days.")
+    since = now.date() - timedelta(days=days - 1)
+    rows = (
+        await session.execute(
+            select(col(CheckIn.day), col(CheckIn.user_id), col(CheckIn.mood)).where(
+                col(CheckIn.guild_id) == guild_id, col(CheckIn.day) >= since
+            )
+        )
+    ).all()
+    everyone = {user for _, user, _ in rows}
+    weeks: dict[str, tuple[set[int], Counter[int]]] = {}
+    for day, user, mood in rows:
+        year, week, _ = day.isocalendar()
+        members, moods = weeks.setdefault(f"{year}-W{week:02d}", (set(), Counter()))
+        members.add(user)
+        moods[mood] += 1
+    shown = [
+        WeekStats(key, len(m), dict(sorted(c.items())))
+        if len(m) >= MIN_GROUP
+        else WeekStats(key, None, None)
+        for key, (m, c) in sorted(weeks.items())
+    ]
+    return GuildStats(days, len(everyone) if len(everyone) >= MIN_GROUP else None, shown)
+
+
+# --- reminders -----------------------------------------------------------------------------------
+
+
+def _in_quiet(moment: time, start: time | None, end: time | None) -> bool:
+    if start is None or end is None or start == end:
+        return False
+    if start < end:
+        return start <= moment < end
+    return moment >= start or moment < end  # overnight, e.g. 22:00-07:00
+
+
+def next_due(
+    remind_at: time,
+    zone: ZoneInfo,
+    after: datetime,
+    *,
+    quiet_start: time | None = None,
+    quiet_end: time | None = None,
+) -> datetime:
+    """The first moment strictly after ``after`` when the local wall clock in ``zone`` shows
+    ``remind_at`` (moved to the end of quiet hours if it falls in them), as UTC.
+
+    Computed from the local date, so it follows DST: a time skipped in spring fires at the
+    same offset as the day before (i.e. an hour later on the wall), and a time repeated in
+    autumn fires once, at its first occurrence."""
+    wall = remind_at
+    if _in_quiet(wall, quiet_start, quiet_end):
+        assert quiet_end is not None
+        wall = quiet_end
+    local_day = after.astimezone(zone).date() - timedelta(days=1)
+    for offset in range(4):
+        candidate = datetime.combine(local_day + timedelta(days=offset), wall, tzinfo=zone)
+        as_utc = candidate.astimezone(UTC)
+        if as_utc > after:
+            return as_utc
+    raise AssertionError("unreachable: a local time recurs every day")
+
+
+def _due_for(member: CheckinMember, after: datetime) -> datetime:
+    assert member.remind_time is not None and member.timezone is not None
+    return next_due(
+        parse_clock_time(member.remind_time),
+        ZoneInfo(member.timezone),
+        after,
+        quiet_start=parse_clock_time(member.quiet_start) if member.quiet_start else None,
+        quiet_end=parse_clock_time(member.quiet_end) if member.quiet_end else None,
+    )
+
+
+async def _update_member(
+    session: AsyncSession, guild_id: int, user_id: int, now: datetime, **values: object
+) -> CheckinMember:
+    await insert_ignore(
+        session,
+        CheckinMember,
+        guild_id=guild_id,
+        user_id=user_id,
+        state="off",
+        notice_pending=False,
+        alerts="nobody",
+        changed_at=now,
+    )
+    await session.execute(
+        update(CheckinMember)
+        .where(col(CheckinMember.guild_id) == guild_id, col(CheckinMember.user_id) == user_id)
+        .values(**values, changed_at=now)
+    )
+    await session.commit()
+    return await member_settings(session, guild_id, user_id)
+
+
+async def set_reminder(
+    session: AsyncSession, guild_id: int, user_id: int, at: str, timezone: str, now: datetime
+) -> CheckinMember:
+    when = parse_clock_time(at)
+    zone = resolve_timezone(timezone)
+    member = await member_settings(session, guild_id, user_id)
+    member.remind_time, member.timezone = format_clock(when), zone
+    return await _update_member(
+        session,
+        guild_id,
+        user_id,
+        now,
+        remind_time=member.remind_time,
+        timezone=zone,
+        state="pending",
+        next_due_at=_due_for(member, now),
+        paused_until=None,
+        paused_reason=None,
+        notice_pending=False,
+    )
+
+
+async def reminder_off(session: AsyncSession, guild_id: int, user_id: int, now: datetime) -> None:
+    await _update_member(
+        session, guild_id, user_id, now, state="off", next_due_at=None, remind_time=None
+    )
+
+
+async def pause_reminders(
+    session: AsyncSession, guild_id: int, user_id: int, days: int, now: datetime
+) -> CheckinMember:
+    if not 1 <= days <= 90:
+        raise InvalidInput("You can pause reminders for 1 to 90 days.")
+    member = await member_settings(session, guild_id, user_id)
+    if member.remind_time is None or member.timezone is None:
+        raise InvalidInput(
+            "You have no reminder to pause. Set one with `/mood remind time:21:00 "
+            "timezone:Europe/Berlin`."
+        )
+    until = now + timedelta(days=days)
+    return await _update_member(
+        session,
+        guild_id,
+        user_id,
+        now,
+        state="pending",
+        paused_until=until,
+        paused_reason=None,
+        next_due_at=_due_for(member, until),
+    )
+
+
+async def set_quiet_hours(
+    session: AsyncSession,
+    guild_id: int,
+    user_id: int,
+    start: str | None,
+    end: str | None,
+    now: datetime,
+) -> CheckinMember:
+    if (start is None) != (end is None):
+        raise InvalidInput(f"Give both a start and an end for quiet hours. {TIME_EXAMPLE}")
+    quiet = (
+        (format_clock(parse_clock_time(start)), format_clock(parse_clock_time(end)))
+        if start and end
+        else (None, None)
+    )
+    member = await member_settings(session, guild_id, user_id)
+    member.quiet_start, member.quiet_end = quiet
+    values: dict[str, object] = {"quiet_start": quiet[0], "quiet_end": quiet[1]}
+    if member.state == "pending" and member.remind_time and member.timezone:
+        values["next_due_at"] = _due_for(member, max(now, member.paused_until or now))
+    return await _update_member(session, guild_id, user_id, now, **values)
+
+
+async def set_alerts(
+    session: AsyncSession, guild_id: int, user_id: int, choice: str, now: datetime
+) -> CheckinMember:
+    if choice not in ALERT_CHOICES:
+        raise InvalidInput("Choose nobody, your buddy, or the on-duty supporters.")
+    return await _update_member(session, guild_id, user_id, now, alerts=choice)
+
+
+async def take_notice(session: AsyncSession, guild_id: int, user_id: int) -> str | None:
+    """Tell a member once, on their next command, that their reminders were paused and why."""
+    result = await session.execute(
+        update(CheckinMember)
+        .where(
+            col(CheckinMember.guild_id) == guild_id,
+            col(CheckinMember.user_id) == user_id,
+            col(CheckinMember.notice_pending).is_(True),
+        )
+        .values(notice_pending=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    member = await member_settings(session, guild_id, user_id)
+    await session.commit()
+    why = (
+        "I couldn't send you a DM (your DMs with me are closed)"
+        if member.paused_reason == "dms_closed"
+        else "you had left the server"
+    )
+    return (
+        f"Your check-in reminders are paused because {why}. Run `/mood remind` again to turn "
+        "them back on."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    guild_id: int
+    user_id: int
+    due: datetime
+
+
+async def due_reminders(
+    session: AsyncSession, now: datetime, limit: int = 20_000
+) -> list[DueReminder]:
+    rows = (
+        await session.execute(
+            select(
+                col(CheckinMember.guild_id),
+                col(CheckinMember.user_id),
+                col(CheckinMember.next_due_at),
+            )
+            .where(col(CheckinMember.state) == "pending", col(CheckinMember.next_due_at) <= now)
+            .order_by(col(CheckinMember.next_due_at))
+            .limit(limit)
+        )
+    ).all()
+    return [DueReminder(g, u, due) for g, u, due in rows if due is not None]
+
+
+async def claim_reminder(session: AsyncSession, due: DueReminder, now: datetime) -> bool:
+    """One atomic claim per occurrence. True: send it now. False: someone else has it, or it is
+    past the grace period (then it is skipped, never sent late twice) and the next is set."""
+    member = await member_settings(session, due.guild_id, due.user_id)
+    if member.state != "pending" or member.next_due_at != due.due:
+        await session.commit()
+        return False
+    late = now - due.due > REMINDER_GRACE
+    quiet = _in_quiet(
+        now.astimezone(ZoneInfo(member.timezone or "UTC")).time().replace(second=0, microsecond=0),
+        parse_clock_time(member.quiet_start) if member.quiet_start else None,
+        parse_clock_time(member.quiet_end) if member.quiet_end else None,
+    )
+    where = (
+        col(CheckinMember.guild_id) == due.guild_id,
+        col(CheckinMember.user_id) == due.user_id,
+        col(CheckinMember.state) == "pending",
+        col(CheckinMember.next_due_at) == due.due,
+    )
+    if late or quiet:
+        await session.execute(
+            update(CheckinMember).where(*where).values(next_due_at=_due_for(member, now))
+        )
+        await session.commit()
+        return False
+    local_day = due.due.astimezone(ZoneInfo(member.timezone or "UTC")).date()
+    result = await session.execute(
+        update(CheckinMember)
+        .where(*where)
+        .where(
+            (col(CheckinMember.last_sent_for).is_(None))
+            | (col(CheckinMember.last_sent_for) != local_day)
+        )
+        .values(state="sending", last_sent_for=local_day)
+    )
+    await session.commit()
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def finish_reminder(
+    session: AsyncSession, due: DueReminder, now: datetime, problem: str | None = None
+) -> None:
+    """After sending: the next occurrence; or pause when the member left or closed their DMs."""
+    member = await member_settings(session, due.guild_id, due.user_id)
+    if member.state != "sending":
+        await session.commit()
+        return
+    if problem is not None:
+        await _update_member(
+            session,
+            due.guild_id,
+            due.user_id,
+            now,
+            state="paused",
+            next_due_at=None,
+            paused_reason=problem,
+            notice_pending=True,
+        )
+        return
+    await _update_member(
+        session,
+        due.guild_id,
+        due.user_id,
+        now,
+        state="pending",
+        next_due_at=_due_for(member, max(now, due.due)),
+    )
+
+
+async def recover_interrupted(session: AsyncSession, now: datetime) -> int:
+    """At start-up: a reminder claimed but not finished was (maybe) sent; never send it again."""
+    rows = list(
+        await session.scalars(select(CheckinMember).where(col(CheckinMember.state) == "sending"))
+    )
+    for member in rows:
+        member.state = "pending"
+        member.next_due_at = _due_for(member, now)
+        session.add(member)
+    await session.commit()
+    return len(rows)
+
+
+async def member_left(session: AsyncSession, guild_id: int, user_id: int, now: datetime) -> None:
+    await session.execute(
+        update(CheckinMember)
+        .where(
+            col(CheckinMember.guild_id) == guild_id,
+            col(CheckinMember.user_id) == user_id,
+            col(CheckinMember.state).in_(("pending", "sending")),
+        )
+        .values(
+            state="paused",
+            next_due_at=None,
+            paused_reason="left",
+            notice_pending=True,
+            changed_at=now,
+        )
+    )
+    await session.commit()
+
+
+# --- server daily prompt -------------------------------------------------------------------------
+
+
+async def set_prompt(
+    session: AsyncSession, guild_id: int, at: str | None, now: datetime
+) -> datetime | None:
+    """Post the daily prompt at ``at`` (server time), or stop it with None; the next post time."""
+    if at is None:
+        await _update_guild(session, guild_id, now, prompt_time=None, prompt_next_at=None)
+        await session.commit()
+        return None
+    when = parse_clock_time(at)
+    config = await get_config(session, guild_id)
+    zone = ZoneInfo(config.timezone or "UTC")
+    next_at = next_due(when, zone, now)
+    await _update_guild(
+        session, guild_id, now, prompt_time=format_clock(when), prompt_next_at=next_at
+    )
+    await session.commit()
+    return next_at
+
+
+async def due_prompts(session: AsyncSession, now: datetime) -> list[tuple[int, datetime]]:
+    rows = await session.execute(
+        select(col(CheckinGuildSettings.guild_id), col(CheckinGuildSettings.prompt_next_at)).where(
+            col(CheckinGuildSettings.prompt_next_at) <= now
+        )
+    )
+    return [(g, at) for g, at in rows.all() if at is not None]
+
+
+async def claim_prompt(session: AsyncSession, guild_id: int, due: datetime, now: datetime) -> bool:
+    """Compare-and-set the next prompt time: exactly one caller posts each day's prompt, and a
+    prompt missed by more than the grace period is skipped."""
+    settings = await guild_settings(session, guild_id)
+    if settings.prompt_time is None or settings.prompt_next_at != due:
+        await session.commit()
+        return False
+    config = await get_config(session, guild_id)
+    zone = ZoneInfo(config.timezone or "UTC")
+    next_at = next_due(parse_clock_time(settings.prompt_time), zone, max(now, due))
+    result = await session.execute(
+        update(CheckinGuildSettings)
+        .where(
+            col(CheckinGuildSettings.guild_id) == guild_id,
+            col(CheckinGuildSettings.prompt_next_at) == due,
+        )
+        .values(prompt_next_at=next_at, prompt_last_for=due.astimezone(zone).date())
+    )
+    await session.commit()
+    return result.rowcount == 1 and now - due <= REMINDER_GRACE  # type: ignore[attr-defined]
+
+
+# --- consented alerts ----------------------------------------------------------------------------
+
+BuddyLookup = Callable[[AsyncSession, int, int], Awaitable[int | None]]
+
+
+async def no_buddy(session: AsyncSession, guild_id: int, user_id: int) -> int | None:
+    """The seam for buddy pairing (built on another branch): the member's current buddy's id,
+    or None. Until buddies exist nobody is told, even when a member chose "buddy"."""
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SilenceAlert:
+    guild_id: int
+    user_id: int
+    choice: str
+
+
+async def silent_after_low(session: AsyncSession, now: datetime) -> list[SilenceAlert]:
+    """Members who consented to alerts, whose last check-in was low and is a week old; each such
+    check-in alerts once (compare-and-set on the member row)."""
+    latest = (
+        select(
+            col(CheckIn.guild_id), col(CheckIn.user_id), func.max(col(CheckIn.id)).label("last_id")
+        )
+        .group_by(col(CheckIn.guild_id), col(CheckIn.user_id))
+        .subquery()
+    )
+    rows = (
+        await session.execute(
+            select(
+                col(CheckinMember.guild_id),
+                col(CheckinMember.user_id),
+                col(CheckinMember.alerts),
+                col(CheckIn.id),
+            )
+            .join(
+                latest,
+                (latest.c.guild_id == CheckinMember.guild_id)
+                & (latest.c.user_id == CheckinMember.user_id),
+            )
+            .join(CheckIn, col(CheckIn.id) == latest.c.last_id)
+            .where(
+                col(CheckinMember.alerts) != "nobody",
+                col(CheckIn.mood) <= LOW_MOOD,
+                col(CheckIn.created_at) <= now - SILENCE_AFTER_LOW,
+                (col(CheckinMember.silence_alerted_checkin_id).is_(None))
+                | (col(CheckinMember.silence_alerted_checkin_id) != CheckIn.id),
+            )
+        )
+    ).all()
+    alerts = []
+    for guild_id, user_id, choice, checkin_id in rows:
+        result = await session.execute(
+            update(CheckinMember)
+            .where(
+                col(CheckinMember.guild_id) == guild_id,
+                col(CheckinMember.user_id) == user_id,
+                (col(CheckinMember.silence_alerted_checkin_id).is_(None))
+                | (col(CheckinMember.silence_alerted_checkin_id) != checkin_id),
+            )
+            .values(silence_alerted_checkin_id=checkin_id)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            alerts.append(SilenceAlert(guild_id, user_id, choice))
+    await session.commit()
+    return alerts
+
+
+def detection_for(guild_id: int, user_id: int, escalate: Escalate) -> escalation.NewDetection:
+    """The crisis case for a flagged note: severity and origin only, never the note itself."""
+    return escalation.NewDetection(
+        guild_id=guild_id,
+        member_id=user_id,
+        source=SOURCE,
+        severity=escalate.severity,
+        category=escalate.category,
+        matched="",
+        excerpt="",
+    )
+
+
+PERSONAL_DATA = (
+    PersonalData(CheckIn, "user_id", "Your mood check-ins, with their notes and tags"),
+    PersonalData(
+        CheckinMember,
+        "user_id",
+        "Your check-in reminder, quiet hours and who is told if you are struggling",
+    ),
+)
