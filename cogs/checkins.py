@@ -68,8 +68,7 @@ class Checkins(commands.Cog):
             recovered = await checkins.recover_interrupted(session, self.bot.clock.now())
         if recovered:
             log.info("Skipped %d reminders interrupted mid-send (never sent twice)", recovered)
-        now = self.bot.clock.now()
-        self.bot.timers.every("checkins:sweep", SWEEP_EVERY, self.sweep, first=now)
+        self.bot.timers.every("checkins:sweep", SWEEP_EVERY, self.sweep)
         self.bot.timers.every("checkins:silence", SILENCE_EVERY, self.silence_sweep)
 
     async def cog_unload(self) -> None:
@@ -212,8 +211,7 @@ class Checkins(commands.Cog):
 
     async def sweep(self) -> None:
         """Everything due: daily prompts, then reminder DMs paced under the rate limit."""
-        if self._sweeping.locked():
-            return  # the previous sweep is still sending; it picks up what is due
+        # One sweep at a time; a later one waits, then finds only what is still unclaimed.
         async with self._sweeping:
             now = self.bot.clock.now()
             async with self.bot.sessions() as session:
