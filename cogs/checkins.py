@@ -7,14 +7,17 @@ or a second process never sends a reminder twice."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
+from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.autocomplete import timezone_choices
 from bot.bot import KinshipBot
@@ -59,12 +62,28 @@ class Checkins(commands.Cog):
         # The buddy-pairing seam: returns the member's current buddy, or None (today, always).
         self.buddy_lookup: checkins.BuddyLookup = checkins.no_buddy
         self._sweeping = asyncio.Lock()
+        # SQLite takes its write lock at BEGIN and makes other writers poll for it with growing
+        # sleeps (up to 100 ms each); queueing this cog's transactions here hands the lock over
+        # in order instead. PostgreSQL needs no such queue.
+        self._sqlite_queue: asyncio.Lock | None = (
+            asyncio.Lock() if bot.engine.dialect.name == "sqlite" else None
+        )
+
+    @contextlib.asynccontextmanager
+    async def _session(self) -> AsyncIterator[AsyncSession]:
+        """One unit of work on the database (one transaction at a time here on SQLite)."""
+        if self._sqlite_queue is None:
+            async with self.bot.sessions() as session:
+                yield session
+            return
+        async with self._sqlite_queue, self.bot.sessions() as session:
+            yield session
 
     # --- lifecycle ------------------------------------------------------------------------------
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(*DYNAMIC_ITEMS)
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             recovered = await checkins.recover_interrupted(session, self.bot.clock.now())
         if recovered:
             log.info("Skipped %d reminders interrupted mid-send (never sent twice)", recovered)
@@ -84,11 +103,11 @@ class Checkins(commands.Cog):
     )
     async def checkin(self, interaction: discord.Interaction[KinshipBot], date: str = "") -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
-            today = await checkins.local_today(
+        async with self._session() as session:
+            opening = await checkins.open_checkin(
                 session, interaction.guild_id, interaction.user.id, self.bot.clock.now()
             )
-            notice = await checkins.take_notice(session, interaction.guild_id, interaction.user.id)
+        today, notice = opening.today, opening.notice
         day = checkins.parse_day(date, today)
         when = "" if day == today else f" for {day:%A %d %B}"
         text = f"How are you doing{when or ' today'}? Only you will see this."
@@ -96,7 +115,7 @@ class Checkins(commands.Cog):
 
     async def open_note(self, interaction: discord.Interaction[Any], day: int, mood: int) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             tags = await checkins.tags_for(session, interaction.guild_id)
         await interaction.response.send_modal(NoteModal(self, day_from_key(day), mood, tags))
 
@@ -109,10 +128,7 @@ class Checkins(commands.Cog):
         tags: list[str],
     ) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
-            today = await checkins.local_today(
-                session, interaction.guild_id, interaction.user.id, self.bot.clock.now()
-            )
+        async with self._session() as session:
             result = await checkins.record_checkin(
                 session,
                 interaction.guild_id,
@@ -123,14 +139,14 @@ class Checkins(commands.Cog):
                 note=note,
                 tags=tags,
             )
-        when = "" if day == today else f" for {day:%A %d %B}"
+        when = "" if day == result.today else f" for {day:%A %d %B}"
         await self._answer(interaction, interaction.guild_id, result, when)
 
     async def quick_checkin(
         self, interaction: discord.Interaction[Any], guild_id: int, mood: int
     ) -> None:
         """A mood button on a reminder DM or the daily prompt: record at once, answer privately."""
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             result = await checkins.record_checkin(
                 session, guild_id, interaction.user.id, mood, self.bot.clock.now()
             )
@@ -146,7 +162,7 @@ class Checkins(commands.Cog):
         user_id = interaction.user.id
         embeds = []
         if result.offer_support:
-            async with self.bot.sessions() as session:
+            async with self._session() as session:
                 region = await escalation.member_region(session, guild_id, user_id)
             embeds.append(support_embed(lines_for(region)))
         await reply(interaction, result_text(result, when), embeds=embeds)
@@ -163,7 +179,7 @@ class Checkins(commands.Cog):
     async def _alert(self, guild_id: int, user_id: int, choice: str, why: str) -> None:
         """Only what the member chose: their buddy (through the seam), or on-duty supporters."""
         if choice == "buddy":
-            async with self.bot.sessions() as session:
+            async with self._session() as session:
                 buddy_id = await self.buddy_lookup(session, guild_id, user_id)
             if buddy_id is None:
                 return
@@ -176,7 +192,7 @@ class Checkins(commands.Cog):
             except discord.HTTPException:
                 log.warning("Could not DM the buddy of a member in guild %s", guild_id)
             return
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             config = await guild_config.get_config(session, guild_id)
             targets = await escalation.alert_targets(session, guild_id, self.bot.clock.now())
         if config.escalation_channel_id is None:
@@ -197,7 +213,7 @@ class Checkins(commands.Cog):
             log.warning("Could not post a check-in alert in guild %s (%s)", guild_id, error.status)
 
     async def silence_sweep(self) -> None:
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             alerts = await checkins.silent_after_low(session, self.bot.clock.now())
         for alert in alerts:
             await self._alert(
@@ -214,16 +230,25 @@ class Checkins(commands.Cog):
         # One sweep at a time; a later one waits, then finds only what is still unclaimed.
         async with self._sweeping:
             now = self.bot.clock.now()
-            async with self.bot.sessions() as session:
+            async with self._session() as session:
                 prompts = await checkins.due_prompts(session, now)
-                due = await checkins.due_reminders(session, now)
             for guild_id, at in prompts:
                 await self._post_prompt(guild_id, at, now)
-            for item in due:
-                await self._send_reminder(item, now)
+            while True:
+                async with self._session() as session:
+                    batch = await checkins.claim_due(session, now)
+                if not batch:
+                    return
+                # The pacer spaces the sends; running them together keeps to its pace even
+                # when each request takes longer than the spacing.
+                problems = await asyncio.gather(*(self._send_reminder(item) for item in batch))
+                async with self._session() as session:
+                    await checkins.finish_sent(
+                        session, list(zip(batch, problems, strict=True)), self.bot.clock.now()
+                    )
 
     async def _post_prompt(self, guild_id: int, due: datetime, now: datetime) -> None:
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             if not await checkins.claim_prompt(session, guild_id, due, now):
                 return
             config = await guild_config.get_config(session, guild_id)
@@ -242,10 +267,10 @@ class Checkins(commands.Cog):
                 "Could not post the check-in prompt in guild %s (%s)", guild_id, error.status
             )
 
-    async def _send_reminder(self, item: DueReminder, now: datetime) -> None:
-        async with self.bot.sessions() as session:
-            if not await checkins.claim_reminder(session, item, now):
-                return
+    async def _send_reminder(self, item: DueReminder) -> str | None:
+        """Send one claimed reminder; the problem that pauses reminders, if any."""
+        if not item.send:
+            return None
         guild = self.bot.get_guild(item.guild_id)
         problem: str | None = None
         try:
@@ -265,12 +290,11 @@ class Checkins(commands.Cog):
             log.warning(
                 "Reminder for a member of guild %s failed (%s)", item.guild_id, error.status
             )
-        async with self.bot.sessions() as session:
-            await checkins.finish_reminder(session, item, self.bot.clock.now(), problem)
+        return problem
 
     @commands.Cog.listener()
     async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             await checkins.member_left(
                 session, payload.guild_id, payload.user.id, self.bot.clock.now()
             )
@@ -286,7 +310,7 @@ class Checkins(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             notice = await checkins.take_notice(session, interaction.guild_id, interaction.user.id)
             summary = await checkins.history(
                 session, interaction.guild_id, interaction.user.id, days, self.bot.clock.now()
@@ -316,7 +340,7 @@ class Checkins(commands.Cog):
     ) -> None:
         assert interaction.guild_id is not None
         guild_id, user_id, now = interaction.guild_id, interaction.user.id, self.bot.clock.now()
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             notice = await checkins.take_notice(session, guild_id, user_id)
             current = await checkins.member_settings(session, guild_id, user_id)
             if time is not None and time.strip().casefold() == "off":
@@ -373,7 +397,7 @@ class Checkins(commands.Cog):
         end: str | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             member = await checkins.set_quiet_hours(
                 session, interaction.guild_id, interaction.user.id, start, end, self.bot.clock.now()
             )
@@ -398,7 +422,7 @@ class Checkins(commands.Cog):
     )
     async def alerts(self, interaction: discord.Interaction[KinshipBot], who: str) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             await checkins.set_alerts(
                 session, interaction.guild_id, interaction.user.id, who, self.bot.clock.now()
             )
@@ -426,7 +450,7 @@ class Checkins(commands.Cog):
         days: app_commands.Range[int, 7, 365] = 28,
     ) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             result = await checkins.guild_stats(
                 session, interaction.guild_id, days, self.bot.clock.now()
             )
@@ -439,7 +463,7 @@ class Checkins(commands.Cog):
     @moderator_only()
     async def tags(self, interaction: discord.Interaction[KinshipBot], tags: str = "") -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             saved = await checkins.set_tags(
                 session, interaction.guild_id, tags, self.bot.clock.now()
             )
@@ -450,7 +474,7 @@ class Checkins(commands.Cog):
     @moderator_only()
     async def prompt(self, interaction: discord.Interaction[KinshipBot], time: str) -> None:
         assert interaction.guild_id is not None
-        async with self.bot.sessions() as session:
+        async with self._session() as session:
             if time.strip().casefold() == "off":
                 await checkins.set_prompt(session, interaction.guild_id, None, self.bot.clock.now())
                 await reply(interaction, "The daily check-in prompt is off.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -155,6 +155,7 @@ class Escalate:
 @dataclass(frozen=True, slots=True)
 class CheckinResult:
     checkin: CheckIn
+    today: date  # the member's local date when they checked in
     streak: int
     milestone: int | None  # 7 or 30 when this check-in reached it
     offer_support: bool  # privately offer crisis lines, /help-now and buddy pairing
@@ -167,17 +168,41 @@ async def member_settings(session: AsyncSession, guild_id: int, user_id: int) ->
     return row if row is not None else CheckinMember(guild_id=guild_id, user_id=user_id)
 
 
-async def local_zone(session: AsyncSession, guild_id: int, user_id: int) -> ZoneInfo:
-    """The member's own zone if set, else the server's, else UTC."""
-    member = await session.get(CheckinMember, (guild_id, user_id))
+async def _zone_of(session: AsyncSession, guild_id: int, member: CheckinMember | None) -> ZoneInfo:
     if member is not None and member.timezone:
         return ZoneInfo(member.timezone)
     config = await get_config(session, guild_id)
     return ZoneInfo(config.timezone) if config.timezone else ZoneInfo("UTC")
 
 
+async def local_zone(session: AsyncSession, guild_id: int, user_id: int) -> ZoneInfo:
+    """The member's own zone if set, else the server's, else UTC."""
+    return await _zone_of(session, guild_id, await session.get(CheckinMember, (guild_id, user_id)))
+
+
 async def local_today(session: AsyncSession, guild_id: int, user_id: int, now: datetime) -> date:
     return now.astimezone(await local_zone(session, guild_id, user_id)).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What /checkin needs before showing the buttons."""
+
+    today: date
+    notice: str | None
+
+
+async def open_checkin(
+    session: AsyncSession, guild_id: int, user_id: int, now: datetime
+) -> Opening:
+    """The member's local date, and a pending notice about paused reminders (told once)."""
+    member = await session.get(CheckinMember, (guild_id, user_id))
+    today = now.astimezone(await _zone_of(session, guild_id, member)).date()
+    notice = (
+        await take_notice(session, guild_id, user_id) if member and member.notice_pending else None
+    )
+    await session.commit()
+    return Opening(today, notice)
 
 
 async def record_checkin(
@@ -191,25 +216,39 @@ async def record_checkin(
     note: str = "",
     tags: Sequence[str] = (),
 ) -> CheckinResult:
-    """Store a check-in and decide, in the same breath, what gentle follow-up it calls for."""
+    """Store a check-in and decide, in the same breath, what gentle follow-up it calls for.
+
+    Few statements on purpose: on SQLite every transaction holds the write lock, so reads come
+    first in as few queries as possible, then one insert and the commit."""
     check_mood(mood)
-    today = await local_today(session, guild_id, user_id, now)
-    day = parse_day(day.isoformat(), today) if day is not None else today
     note = clean_user_text(note, limit=NOTE_LIMIT, what="note")
+    detection = scan(note) if note else None  # CPU only: before taking any lock
+    member = await session.get(CheckinMember, (guild_id, user_id))
+    today = now.astimezone(await _zone_of(session, guild_id, member)).date()
+    day = parse_day(day.isoformat(), today) if day is not None else today
     if tags:
         allowed = set(await tags_for(session, guild_id))
         unknown = [t for t in tags if t not in allowed]
         if unknown:
             raise InvalidInput(f"`{unknown[0][:40]}` is not one of this server's check-in tags.")
-    had_day = await session.scalar(
-        select(func.count())
-        .select_from(CheckIn)
-        .where(
-            col(CheckIn.guild_id) == guild_id,
-            col(CheckIn.user_id) == user_id,
-            col(CheckIn.day) == day,
+    earlier = (
+        await session.execute(
+            select(col(CheckIn.day), col(CheckIn.mood))
+            .where(
+                col(CheckIn.guild_id) == guild_id,
+                col(CheckIn.user_id) == user_id,
+                col(CheckIn.day) >= today - timedelta(days=400),
+            )
+            .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
         )
-    )
+    ).all()
+    escalate = None
+    if (
+        detection is not None
+        and severity_rank(detection.severity) >= severity_rank("high")
+        and not await escalation.is_opted_out(session, guild_id, user_id)
+    ):
+        escalate = Escalate(detection.severity, detection.category)
     checkin = CheckIn(
         guild_id=guild_id,
         user_id=user_id,
@@ -220,42 +259,27 @@ async def record_checkin(
         created_at=now,
     )
     session.add(checkin)
-    await session.flush()
+    await session.commit()
 
-    recent = list(
-        await session.scalars(
-            select(col(CheckIn.mood))
-            .where(col(CheckIn.guild_id) == guild_id, col(CheckIn.user_id) == user_id)
-            .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
-            .limit(4)
-        )
-    )
-    days = await _checkin_days(session, guild_id, user_id, today - timedelta(days=400))
-    streak = current_streak(days, today)
+    days = {d for d, _ in earlier}
+    had_day = day in days
+    streak = current_streak(days | {day}, today)
     milestone = (
         streak
         if not had_day and streak in STREAK_MILESTONES and day >= today - timedelta(days=1)
         else None
     )
-
-    detection = scan(note) if note else None
-    escalate = None
-    if (
-        detection is not None
-        and severity_rank(detection.severity) >= severity_rank("high")
-        and not await escalation.is_opted_out(session, guild_id, user_id)
-    ):
-        escalate = Escalate(detection.severity, detection.category)
-    low_run = lows_in_a_row(recent)
-    offer = low_run >= 3 or (mood <= LOW_MOOD and detection is not None) or escalate is not None
-
-    member = await session.get(CheckinMember, (guild_id, user_id))
+    recent = [mood, *(m for _, m in earlier[:3])]
+    offer = (
+        lows_in_a_row(recent) >= 3
+        or (mood <= LOW_MOOD and detection is not None)
+        or escalate is not None
+    )
     alerts = member.alerts if member is not None else "nobody"
     # Exactly the third "really struggling" in a row: one alert per run, never a repeat.
     ones = _run_length(recent, lambda m: m == 1)
     alert = alerts if alerts != "nobody" and ones == 3 else None
-    await session.commit()
-    return CheckinResult(checkin, streak, milestone, offer, escalate, alert)
+    return CheckinResult(checkin, today, streak, milestone, offer, escalate, alert)
 
 
 def _run_length(moods: Sequence[int], test: Callable[[int], bool]) -> int:
@@ -585,93 +609,123 @@ class DueReminder:
     guild_id: int
     user_id: int
     due: datetime
+    send: bool = True  # False: claimed but falls in quiet hours now (a late one); skip it
 
 
-async def due_reminders(
-    session: AsyncSession, now: datetime, limit: int = 20_000
-) -> list[DueReminder]:
-    rows = (
-        await session.execute(
-            select(
-                col(CheckinMember.guild_id),
-                col(CheckinMember.user_id),
-                col(CheckinMember.next_due_at),
+REMINDER_BATCH = 50  # claimed at a time: at most this many are skipped if the process dies
+
+
+async def skip_missed(session: AsyncSession, now: datetime) -> int:
+    """Reminders due longer ago than the grace period (the bot was down) move to their next
+    time without being sent."""
+    rows = list(
+        await session.scalars(
+            select(CheckinMember).where(
+                col(CheckinMember.state) == "pending",
+                col(CheckinMember.next_due_at) < now - REMINDER_GRACE,
             )
+        )
+    )
+    for member in rows:
+        await session.execute(
+            update(CheckinMember)
+            .where(
+                col(CheckinMember.guild_id) == member.guild_id,
+                col(CheckinMember.user_id) == member.user_id,
+                col(CheckinMember.state) == "pending",
+                col(CheckinMember.next_due_at) == member.next_due_at,
+            )
+            .values(next_due_at=_due_for(member, now))
+        )
+    await session.commit()
+    return len(rows)
+
+
+async def claim_due(
+    session: AsyncSession, now: datetime, limit: int = REMINDER_BATCH
+) -> list[DueReminder]:
+    """Atomically claim up to ``limit`` due reminders (``pending`` -> ``sending`` in one
+    UPDATE ... WHERE state='pending' ... RETURNING): a second sweep or process never gets
+    the same ones, so no reminder is sent twice."""
+    await skip_missed(session, now)
+    keys = (
+        await session.execute(
+            select(col(CheckinMember.guild_id), col(CheckinMember.user_id))
             .where(col(CheckinMember.state) == "pending", col(CheckinMember.next_due_at) <= now)
             .order_by(col(CheckinMember.next_due_at))
             .limit(limit)
         )
     ).all()
-    return [DueReminder(g, u, due) for g, u, due in rows if due is not None]
-
-
-async def claim_reminder(session: AsyncSession, due: DueReminder, now: datetime) -> bool:
-    """One atomic claim per occurrence. True: send it now. False: someone else has it, or it is
-    past the grace period (then it is skipped, never sent late twice) and the next is set."""
-    member = await member_settings(session, due.guild_id, due.user_id)
-    if member.state != "pending" or member.next_due_at != due.due:
+    if not keys:
         await session.commit()
-        return False
-    late = now - due.due > REMINDER_GRACE
-    quiet = _in_quiet(
-        now.astimezone(ZoneInfo(member.timezone or "UTC")).time().replace(second=0, microsecond=0),
-        parse_clock_time(member.quiet_start) if member.quiet_start else None,
-        parse_clock_time(member.quiet_end) if member.quiet_end else None,
-    )
-    where = (
-        col(CheckinMember.guild_id) == due.guild_id,
-        col(CheckinMember.user_id) == due.user_id,
-        col(CheckinMember.state) == "pending",
-        col(CheckinMember.next_due_at) == due.due,
-    )
-    if late or quiet:
+        return []
+    claimed = (
         await session.execute(
-            update(CheckinMember).where(*where).values(next_due_at=_due_for(member, now))
+            update(CheckinMember)
+            .where(
+                tuple_(col(CheckinMember.guild_id), col(CheckinMember.user_id)).in_(
+                    [tuple(k) for k in keys]
+                ),
+                col(CheckinMember.state) == "pending",
+                col(CheckinMember.next_due_at) <= now,
+            )
+            .values(state="sending")
+            .returning(
+                col(CheckinMember.guild_id),
+                col(CheckinMember.user_id),
+                col(CheckinMember.next_due_at),
+                col(CheckinMember.timezone),
+                col(CheckinMember.quiet_start),
+                col(CheckinMember.quiet_end),
+            )
         )
-        await session.commit()
-        return False
-    local_day = due.due.astimezone(ZoneInfo(member.timezone or "UTC")).date()
-    result = await session.execute(
-        update(CheckinMember)
-        .where(*where)
-        .where(
-            (col(CheckinMember.last_sent_for).is_(None))
-            | (col(CheckinMember.last_sent_for) != local_day)
-        )
-        .values(state="sending", last_sent_for=local_day)
-    )
+    ).all()
     await session.commit()
-    return result.rowcount == 1  # type: ignore[attr-defined]
-
-
-async def finish_reminder(
-    session: AsyncSession, due: DueReminder, now: datetime, problem: str | None = None
-) -> None:
-    """After sending: the next occurrence; or pause when the member left or closed their DMs."""
-    member = await member_settings(session, due.guild_id, due.user_id)
-    if member.state != "sending":
-        await session.commit()
-        return
-    if problem is not None:
-        await _update_member(
-            session,
-            due.guild_id,
-            due.user_id,
-            now,
-            state="paused",
-            next_due_at=None,
-            paused_reason=problem,
-            notice_pending=True,
+    result = []
+    for guild_id, user_id, due, zone, quiet_start, quiet_end in claimed:
+        local = now.astimezone(ZoneInfo(zone or "UTC")).time().replace(second=0, microsecond=0)
+        quiet = _in_quiet(
+            local,
+            parse_clock_time(quiet_start) if quiet_start else None,
+            parse_clock_time(quiet_end) if quiet_end else None,
         )
+        result.append(DueReminder(guild_id, user_id, due or now, send=not quiet))
+    return result
+
+
+async def finish_sent(
+    session: AsyncSession,
+    sent: Sequence[tuple[DueReminder, str | None]],
+    now: datetime,
+) -> None:
+    """After sending a claimed batch: each member's next occurrence, or a pause (with a notice
+    for their next command) when they left the server or closed their DMs."""
+    if not sent:
         return
-    await _update_member(
-        session,
-        due.guild_id,
-        due.user_id,
-        now,
-        state="pending",
-        next_due_at=_due_for(member, max(now, due.due)),
+    problems = {(d.guild_id, d.user_id): p for d, p in sent}
+    members = list(
+        await session.scalars(
+            select(CheckinMember).where(
+                tuple_(col(CheckinMember.guild_id), col(CheckinMember.user_id)).in_(list(problems)),
+                col(CheckinMember.state) == "sending",
+            )
+        )
     )
+    dues = {(d.guild_id, d.user_id): d for d, _ in sent}
+    for member in members:
+        key = (member.guild_id, member.user_id)
+        problem, due = problems[key], dues[key]
+        if problem is not None:
+            member.state, member.next_due_at = "paused", None
+            member.paused_reason, member.notice_pending = problem, True
+        else:
+            member.state = "pending"
+            member.next_due_at = _due_for(member, max(now, due.due))
+            if due.send:
+                member.last_sent_for = due.due.astimezone(ZoneInfo(member.timezone or "UTC")).date()
+        member.changed_at = now
+        session.add(member)
+    await session.commit()
 
 
 async def recover_interrupted(session: AsyncSession, now: datetime) -> int:

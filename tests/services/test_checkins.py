@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.errors import InvalidInput
 from bot.services import checkins, escalation, member_data
@@ -235,9 +235,17 @@ async def test_stats_hide_groups_smaller_than_five(sessions: SessionFactory) -> 
 # --- reminders -----------------------------------------------------------------------------------
 
 
-async def _due(sessions: SessionFactory, now: datetime) -> list[DueReminder]:
+async def _claim(sessions: SessionFactory, now: datetime) -> list[DueReminder]:
     async with sessions() as session:
-        return await checkins.due_reminders(session, now)
+        return await checkins.claim_due(session, now)
+
+
+async def _finish(
+    sessions: SessionFactory, items: list[DueReminder], now: datetime, problem: str | None = None
+) -> CheckinMember:
+    async with sessions() as session:
+        await checkins.finish_sent(session, [(item, problem) for item in items], now)
+        return await checkins.member_settings(session, GUILD, MEMBER)
 
 
 async def test_reminder_is_claimed_once_and_moves_to_the_next_day(sessions: SessionFactory) -> None:
@@ -246,16 +254,15 @@ async def test_reminder_is_claimed_once_and_moves_to_the_next_day(sessions: Sess
     assert member.timezone == "Europe/Berlin"
     assert member.next_due_at == datetime(2026, 6, 15, 19, 0, tzinfo=UTC)
     at = member.next_due_at + timedelta(seconds=30)
-    (item,) = await _due(sessions, at)
-    async with sessions() as session:
-        assert await checkins.claim_reminder(session, item, at)
-        assert not await checkins.claim_reminder(session, item, at)  # a second sender loses
-        await checkins.finish_reminder(session, item, at)
-        after = await checkins.member_settings(session, GUILD, MEMBER)
+    assert await _claim(sessions, at - timedelta(minutes=1)) == []  # not due yet
+    (item,) = await _claim(sessions, at)
+    assert item.send and item.due == member.next_due_at
+    assert await _claim(sessions, at) == []  # a second sweep or process gets nothing
+    after = await _finish(sessions, [item], at)
     assert after.state == "pending"
     assert after.next_due_at == datetime(2026, 6, 16, 19, 0, tzinfo=UTC)
     assert after.last_sent_for == date(2026, 6, 15)
-    assert await _due(sessions, at) == []
+    assert await _claim(sessions, at) == []
 
 
 async def test_reminder_missed_beyond_grace_is_skipped(sessions: SessionFactory) -> None:
@@ -263,38 +270,67 @@ async def test_reminder_missed_beyond_grace_is_skipped(sessions: SessionFactory)
         member = await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
     assert member.next_due_at is not None
     late = member.next_due_at + checkins.REMINDER_GRACE + timedelta(minutes=1)
-    (item,) = await _due(sessions, late)
+    assert await _claim(sessions, late) == []
     async with sessions() as session:
-        assert not await checkins.claim_reminder(session, item, late)
         after = await checkins.member_settings(session, GUILD, MEMBER)
     assert after.next_due_at == datetime(2026, 6, 16, 19, 0, tzinfo=UTC)
+    within = member.next_due_at + checkins.REMINDER_GRACE - timedelta(minutes=1)
+    async with sessions() as session:
+        await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
+    assert len(await _claim(sessions, within)) == 1  # late, but within grace: sent
+
+
+async def test_late_reminder_in_quiet_hours_is_not_sent(sessions: SessionFactory) -> None:
+    async with sessions() as session:
+        member = await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
+        assert member.next_due_at is not None
+        # Quiet hours start after the due time, before the late sweep runs.
+        await session.execute(update(CheckinMember).values(quiet_start="21:30", quiet_end="07:00"))
+        await session.commit()
+    (item,) = await _claim(sessions, member.next_due_at + timedelta(minutes=40))
+    assert not item.send
+    after = await _finish(sessions, [item], member.next_due_at + timedelta(minutes=40))
+    assert after.last_sent_for is None and after.state == "pending"
 
 
 async def test_interrupted_send_is_never_repeated(sessions: SessionFactory) -> None:
     async with sessions() as session:
         member = await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
     assert member.next_due_at is not None
-    (item,) = await _due(sessions, member.next_due_at)
+    assert len(await _claim(sessions, member.next_due_at)) == 1
+    # The process dies here; at start-up:
     async with sessions() as session:
-        assert await checkins.claim_reminder(session, item, member.next_due_at)
-        # The process dies here; at start-up:
         assert await checkins.recover_interrupted(session, member.next_due_at) == 1
         after = await checkins.member_settings(session, GUILD, MEMBER)
     assert after.state == "pending" and after.next_due_at > member.next_due_at
+    assert await _claim(sessions, member.next_due_at) == []
 
 
 async def test_closed_dms_pause_and_tell_once(sessions: SessionFactory) -> None:
     async with sessions() as session:
         member = await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
-        assert member.next_due_at is not None
-        item = DueReminder(GUILD, MEMBER, member.next_due_at)
-        assert await checkins.claim_reminder(session, item, member.next_due_at)
-        await checkins.finish_reminder(session, item, member.next_due_at, "dms_closed")
-        paused = await checkins.member_settings(session, GUILD, MEMBER)
-        assert paused.state == "paused" and paused.next_due_at is None
+    assert member.next_due_at is not None
+    items = await _claim(sessions, member.next_due_at)
+    paused = await _finish(sessions, items, member.next_due_at, "dms_closed")
+    assert paused.state == "paused" and paused.next_due_at is None
+    async with sessions() as session:
         notice = await checkins.take_notice(session, GUILD, MEMBER)
         assert notice is not None and "DMs" in notice
         assert await checkins.take_notice(session, GUILD, MEMBER) is None
+
+
+async def test_many_due_reminders_are_claimed_in_batches_without_overlap(
+    sessions: SessionFactory,
+) -> None:
+    async with sessions() as session:
+        for user in range(120):
+            await checkins.set_reminder(session, GUILD, 7000 + user, "21:00", "UTC", NOW)
+    at = datetime(2026, 6, 15, 21, 0, tzinfo=UTC)
+    seen: list[int] = []
+    while batch := await _claim(sessions, at):
+        assert len(batch) <= checkins.REMINDER_BATCH
+        seen += [item.user_id for item in batch]
+    assert sorted(seen) == [7000 + user for user in range(120)]
 
 
 async def test_pause_and_unknown_timezone(sessions: SessionFactory) -> None:
@@ -312,7 +348,7 @@ async def test_member_leaving_pauses_reminders(sessions: SessionFactory) -> None
     async with sessions() as session:
         await checkins.set_reminder(session, GUILD, MEMBER, "21:00", "Europe/Berlin", NOW)
         await checkins.member_left(session, GUILD, MEMBER, NOW)
-        assert await checkins.due_reminders(session, NOW + timedelta(days=2)) == []
+        assert await checkins.claim_due(session, NOW + timedelta(days=2)) == []
         notice = await checkins.take_notice(session, GUILD, MEMBER)
     assert notice is not None and "left the server" in notice
 
