@@ -81,10 +81,9 @@ class CallbackTimes:
                 path.endswith("/messages") or path.endswith("/users/@me/channels")
             ):
                 self.posts.append(time.monotonic())
-            response = await handle(request)
             if path.endswith("/callback"):
                 self.at[int(path.split("/interactions/")[1].split("/")[0])] = time.monotonic()
-            return response
+            return await handle(request)
 
         rest.handle = counted  # type: ignore[method-assign]
 
@@ -307,7 +306,7 @@ async def run(args: argparse.Namespace) -> int:
     chart = bench_chart(args.chart_runs) | await loop_stall(5)
     for key, value in chart.items():
         print(f"  {key}: {value}", flush=True)
-    for kind in ("sqlite", "postgresql"):
+    for kind in args.backends.split(","):
         try:
             results = await bench_backend(kind, args)
         except OSError as error:
@@ -323,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interactions", type=int, default=200)
     parser.add_argument("--reminders", type=int, default=1000)
     parser.add_argument("--chart-runs", type=int, default=20)
+    parser.add_argument("--backends", default="sqlite,postgresql")
     return asyncio.run(run(parser.parse_args(argv)))
 
 

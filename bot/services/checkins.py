@@ -17,13 +17,13 @@ from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.crisis import scan, severity_rank
-from bot.errors import InvalidInput
+from bot.crisis import Detection, scan, severity_rank
+from bot.errors import InvalidInput, KinshipError
 from bot.services import escalation
 from bot.services.guild_config import get_config, resolve_timezone
 from bot.services.member_data import PersonalData
 from bot.text import clean_user_text
-from db.models import CheckIn, CheckinGuildSettings, CheckinMember
+from db.models import CheckIn, CheckinGuildSettings, CheckinMember, GuildConfig
 from db.upsert import insert_ignore
 
 MOODS = {1: "Really struggling", 2: "Low", 3: "Okay", 4: "Good", 5: "Doing well"}
@@ -184,6 +184,39 @@ async def local_today(session: AsyncSession, guild_id: int, user_id: int, now: d
     return now.astimezone(await local_zone(session, guild_id, user_id)).date()
 
 
+Key = tuple[int, int]  # (guild_id, user_id)
+
+
+async def _members(session: AsyncSession, keys: set[Key]) -> dict[Key, CheckinMember]:
+    rows = await session.scalars(
+        select(CheckinMember).where(
+            tuple_(col(CheckinMember.guild_id), col(CheckinMember.user_id)).in_(list(keys))
+        )
+    )
+    return {(m.guild_id, m.user_id): m for m in rows}
+
+
+async def _zones(
+    session: AsyncSession, keys: set[Key], members: dict[Key, CheckinMember]
+) -> dict[Key, ZoneInfo]:
+    """Each member's zone (their own, else the server's, else UTC) in at most one query."""
+    need = {g for g, u in keys if not (members.get((g, u)) and members[(g, u)].timezone)}
+    server: dict[int, str | None] = {}
+    if need:
+        rows = await session.execute(
+            select(col(GuildConfig.guild_id), col(GuildConfig.timezone)).where(
+                col(GuildConfig.guild_id).in_(need)
+            )
+        )
+        server = dict(rows.all())
+    zones = {}
+    for key in keys:
+        member = members.get(key)
+        name = member.timezone if member and member.timezone else server.get(key[0])
+        zones[key] = ZoneInfo(name or "UTC")
+    return zones
+
+
 @dataclass(frozen=True, slots=True)
 class Opening:
     """What /checkin needs before showing the buttons."""
@@ -195,14 +228,33 @@ class Opening:
 async def open_checkin(
     session: AsyncSession, guild_id: int, user_id: int, now: datetime
 ) -> Opening:
-    """The member's local date, and a pending notice about paused reminders (told once)."""
-    member = await session.get(CheckinMember, (guild_id, user_id))
-    today = now.astimezone(await _zone_of(session, guild_id, member)).date()
-    notice = (
-        await take_notice(session, guild_id, user_id) if member and member.notice_pending else None
-    )
+    (opening,) = await open_checkins(session, [(guild_id, user_id)], now)
+    return opening
+
+
+async def open_checkins(session: AsyncSession, keys: Sequence[Key], now: datetime) -> list[Opening]:
+    """Each member's local date, and a pending notice about paused reminders (told once);
+    many members in a fixed number of statements."""
+    wanted = set(keys)
+    members = await _members(session, wanted)
+    zones = await _zones(session, wanted, members)
+    notices: dict[Key, str | None] = {}
+    for key in wanted:
+        member = members.get(key)
+        if member is not None and member.notice_pending:
+            notices[key] = await take_notice(session, *key)
     await session.commit()
-    return Opening(today, notice)
+    return [Opening(now.astimezone(zones[k]).date(), notices.get(k)) for k in keys]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinRequest:
+    guild_id: int
+    user_id: int
+    mood: int
+    day: date | None = None
+    note: str = ""
+    tags: tuple[str, ...] = ()
 
 
 async def record_checkin(
@@ -216,63 +268,124 @@ async def record_checkin(
     note: str = "",
     tags: Sequence[str] = (),
 ) -> CheckinResult:
-    """Store a check-in and decide, in the same breath, what gentle follow-up it calls for.
+    """Store a check-in and decide, in the same breath, what gentle follow-up it calls for."""
+    request = CheckinRequest(guild_id, user_id, mood, day, note, tuple(tags))
+    (result,) = await record_checkins(session, [request], now)
+    if isinstance(result, KinshipError):
+        raise result
+    return result
 
-    Few statements on purpose: on SQLite every transaction holds the write lock, so reads come
-    first in as few queries as possible, then one insert and the commit."""
-    check_mood(mood)
-    note = clean_user_text(note, limit=NOTE_LIMIT, what="note")
-    detection = scan(note) if note else None  # CPU only: before taking any lock
-    member = await session.get(CheckinMember, (guild_id, user_id))
-    today = now.astimezone(await _zone_of(session, guild_id, member)).date()
-    day = parse_day(day.isoformat(), today) if day is not None else today
-    if tags:
-        allowed = set(await tags_for(session, guild_id))
-        unknown = [t for t in tags if t not in allowed]
-        if unknown:
-            raise InvalidInput(f"`{unknown[0][:40]}` is not one of this server's check-in tags.")
-    earlier = (
-        await session.execute(
-            select(col(CheckIn.day), col(CheckIn.mood))
-            .where(
-                col(CheckIn.guild_id) == guild_id,
-                col(CheckIn.user_id) == user_id,
-                col(CheckIn.day) >= today - timedelta(days=400),
+
+async def record_checkins(
+    session: AsyncSession, requests: Sequence[CheckinRequest], now: datetime
+) -> list[CheckinResult | KinshipError]:
+    """Store many check-ins in one transaction (group commit): a fixed number of statements
+    however many members check in at once, which keeps SQLite's single writer and the pool
+    free. Each request gets its result, or the error that refused it (nothing stored for it)."""
+    results: list[CheckinResult | KinshipError | None] = [None] * len(requests)
+    prepared: list[tuple[int, CheckinRequest, str, Detection | None]] = []
+    for index, request in enumerate(requests):
+        try:
+            check_mood(request.mood)
+            note = clean_user_text(request.note, limit=NOTE_LIMIT, what="note")
+        except KinshipError as error:
+            results[index] = error
+            continue
+        prepared.append((index, request, note, scan(note) if note else None))
+    keys = {(r.guild_id, r.user_id) for _, r, _, _ in prepared}
+    if not keys:
+        return [r for r in results if r is not None]
+    members = await _members(session, keys)
+    zones = await _zones(session, keys, members)
+    tag_guilds = {r.guild_id for _, r, _, _ in prepared if r.tags}
+    allowed_tags: dict[int, set[str]] = {}
+    if tag_guilds:
+        rows = await session.execute(
+            select(col(CheckinGuildSettings.guild_id), col(CheckinGuildSettings.tags)).where(
+                col(CheckinGuildSettings.guild_id).in_(tag_guilds)
             )
-            .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
         )
-    ).all()
-    escalate = None
-    if (
-        detection is not None
-        and severity_rank(detection.severity) >= severity_rank("high")
-        and not await escalation.is_opted_out(session, guild_id, user_id)
-    ):
-        escalate = Escalate(detection.severity, detection.category)
-    checkin = CheckIn(
-        guild_id=guild_id,
-        user_id=user_id,
-        day=day,
-        mood=mood,
-        note=note,
-        tags=",".join(dict.fromkeys(tags)),
-        created_at=now,
+        custom = dict(rows.all())
+        allowed_tags = {
+            g: set(custom[g].split(",")) if custom.get(g) else set(DEFAULT_TAGS) for g in tag_guilds
+        }
+    oldest = min(now.astimezone(z).date() for z in zones.values()) - timedelta(days=400)
+    history: dict[Key, list[tuple[date, int]]] = {key: [] for key in keys}
+    previous = await session.execute(
+        select(col(CheckIn.guild_id), col(CheckIn.user_id), col(CheckIn.day), col(CheckIn.mood))
+        .where(
+            tuple_(col(CheckIn.guild_id), col(CheckIn.user_id)).in_(list(keys)),
+            col(CheckIn.day) >= oldest,
+        )
+        .order_by(col(CheckIn.created_at).desc(), col(CheckIn.id).desc())
     )
-    session.add(checkin)
+    for guild_id, user_id, day, mood in previous.all():
+        history[(guild_id, user_id)].append((day, mood))
+
+    made: list[tuple[int, CheckIn, date, Escalate | None, Detection | None, list[tuple[date, int]]]]
+    made = []
+    for index, request, note, detection in prepared:
+        key = (request.guild_id, request.user_id)
+        today = now.astimezone(zones[key]).date()
+        try:
+            day = parse_day(request.day.isoformat(), today) if request.day else today
+            unknown = [t for t in request.tags if t not in allowed_tags.get(request.guild_id, ())]
+            if unknown:
+                raise InvalidInput(
+                    f"`{unknown[0][:40]}` is not one of this server's check-in tags."
+                )
+        except KinshipError as error:
+            results[index] = error
+            continue
+        escalate = None
+        if (
+            detection is not None
+            and severity_rank(detection.severity) >= severity_rank("high")
+            and not await escalation.is_opted_out(session, *key)
+        ):
+            escalate = Escalate(detection.severity, detection.category)
+        checkin = CheckIn(
+            guild_id=request.guild_id,
+            user_id=request.user_id,
+            day=day,
+            mood=request.mood,
+            note=note,
+            tags=",".join(dict.fromkeys(request.tags)),
+            created_at=now,
+        )
+        made.append((index, checkin, today, escalate, detection, list(history[key])))
+        history[key].insert(0, (day, request.mood))  # the same member twice in one batch
+    session.add_all(checkin for _, checkin, _, _, _, _ in made)
     await session.commit()
 
+    for index, checkin, today, escalate, detection, earlier in made:
+        member = members.get((checkin.guild_id, checkin.user_id))
+        results[index] = _decide(checkin, today, earlier, detection, escalate, member)
+    return [r for r in results if r is not None]
+
+
+def _decide(
+    checkin: CheckIn,
+    today: date,
+    earlier: list[tuple[date, int]],
+    detection: Detection | None,
+    escalate: Escalate | None,
+    member: CheckinMember | None,
+) -> CheckinResult:
+    """Streak, milestone and gentle follow-up for a check-in, from the ones before it."""
     days = {d for d, _ in earlier}
-    had_day = day in days
-    streak = current_streak(days | {day}, today)
+    streak = current_streak(days | {checkin.day}, today)
     milestone = (
         streak
-        if not had_day and streak in STREAK_MILESTONES and day >= today - timedelta(days=1)
+        if checkin.day not in days
+        and streak in STREAK_MILESTONES
+        and checkin.day >= today - timedelta(days=1)
         else None
     )
-    recent = [mood, *(m for _, m in earlier[:3])]
+    recent = [checkin.mood, *(m for _, m in earlier[:3])]
     offer = (
         lows_in_a_row(recent) >= 3
-        or (mood <= LOW_MOOD and detection is not None)
+        or (checkin.mood <= LOW_MOOD and detection is not None)
         or escalate is not None
     )
     alerts = member.alerts if member is not None else "nobody"
