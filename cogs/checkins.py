@@ -27,7 +27,7 @@ from bot.errors import InvalidInput, KinshipError
 from bot.pacing import Pacer
 from bot.services import checkins, escalation, guild_config
 from bot.services.checkin_chart import render_history
-from bot.services.checkins import CheckinRequest, CheckinResult, DueReminder
+from bot.services.checkins import CheckinRequest, CheckinResult, DueReminder, Sent
 from bot.services.crisis_lines import lines_for
 from bot.tree import reply
 from cogs._checkins_ui import (
@@ -252,10 +252,10 @@ class Checkins(commands.Cog):
                     return
                 # The pacer spaces the sends; running them together keeps to its pace even
                 # when each request takes longer than the spacing.
-                problems = await asyncio.gather(*(self._send_reminder(item) for item in batch))
+                outcomes = await asyncio.gather(*(self._send_reminder(item) for item in batch))
                 async with self._session() as session:
                     await checkins.finish_sent(
-                        session, list(zip(batch, problems, strict=True)), self.bot.clock.now()
+                        session, list(zip(batch, outcomes, strict=True)), self.bot.clock.now()
                     )
 
     async def _post_prompt(self, guild_id: int, due: datetime, now: datetime) -> None:
@@ -278,31 +278,41 @@ class Checkins(commands.Cog):
                 "Could not post the check-in prompt in guild %s (%s)", guild_id, error.status
             )
 
-    async def _send_reminder(self, item: DueReminder) -> str | None:
-        """Send one claimed reminder; the problem that pauses reminders, if any."""
+    async def _send_reminder(self, item: DueReminder) -> Sent:
+        """Send one claimed reminder: one request when the DM channel is known, else two."""
         if not item.send:
-            return None
+            return Sent()
         guild = self.bot.get_guild(item.guild_id)
-        problem: str | None = None
+        content = (
+            f"🌱 Time for your check-in in **{guild.name if guild else 'your community'}**. "
+            "How are you doing today? (Only you see this. `/mood remind` changes or stops "
+            "these reminders.)"
+        )
+        view = dm_view(item.guild_id, item.user_id)
         try:
-            await self.pacer.wait()  # each request paced: opening the DM, then the message
+            if item.dm_channel_id is not None:
+                await self.pacer.wait()
+                try:
+                    await self.bot.get_partial_messageable(item.dm_channel_id).send(
+                        content, view=view
+                    )
+                    return Sent()
+                except discord.NotFound:
+                    pass  # the DM channel is gone; open a new one
+            await self.pacer.wait()
             dm = await self.bot.create_dm(discord.Object(item.user_id))
             await self.pacer.wait()
-            await dm.send(
-                f"🌱 Time for your check-in in **{guild.name if guild else 'your community'}**. "
-                "How are you doing today? (Only you see this. `/mood remind` changes or stops "
-                "these reminders.)",
-                view=dm_view(item.guild_id, item.user_id),
-            )
+            await dm.send(content, view=view)
+            return Sent(dm_channel_id=dm.id)
         except discord.Forbidden:
-            problem = "dms_closed"
+            return Sent("dms_closed")
         except discord.NotFound:
-            problem = "left"
+            return Sent("left")
         except discord.HTTPException as error:
             log.warning(
                 "Reminder for a member of guild %s failed (%s)", item.guild_id, error.status
             )
-        return problem
+            return Sent()
 
     @commands.Cog.listener()
     async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:

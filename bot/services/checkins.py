@@ -723,6 +723,15 @@ class DueReminder:
     user_id: int
     due: datetime
     send: bool = True  # False: claimed but falls in quiet hours now (a late one); skip it
+    dm_channel_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """How sending one claimed reminder went."""
+
+    problem: str | None = None  # "dms_closed" | "left": pause reminders and tell the member
+    dm_channel_id: int | None = None
 
 
 REMINDER_BATCH = 50  # claimed at a time: at most this many are skipped if the process dies
@@ -790,36 +799,37 @@ async def claim_due(
                 col(CheckinMember.timezone),
                 col(CheckinMember.quiet_start),
                 col(CheckinMember.quiet_end),
+                col(CheckinMember.dm_channel_id),
             )
         )
     ).all()
     await session.commit()
     result = []
-    for guild_id, user_id, due, zone, quiet_start, quiet_end in claimed:
+    for guild_id, user_id, due, zone, quiet_start, quiet_end, dm_channel_id in claimed:
         local = now.astimezone(ZoneInfo(zone or "UTC")).time().replace(second=0, microsecond=0)
         quiet = _in_quiet(
             local,
             parse_clock_time(quiet_start) if quiet_start else None,
             parse_clock_time(quiet_end) if quiet_end else None,
         )
-        result.append(DueReminder(guild_id, user_id, due or now, send=not quiet))
+        result.append(DueReminder(guild_id, user_id, due or now, not quiet, dm_channel_id))
     return result
 
 
 async def finish_sent(
     session: AsyncSession,
-    sent: Sequence[tuple[DueReminder, str | None]],
+    sent: Sequence[tuple[DueReminder, Sent]],
     now: datetime,
 ) -> None:
     """After sending a claimed batch: each member's next occurrence, or a pause (with a notice
     for their next command) when they left the server or closed their DMs."""
     if not sent:
         return
-    problems = {(d.guild_id, d.user_id): p for d, p in sent}
+    outcomes = {(d.guild_id, d.user_id): o for d, o in sent}
     members = list(
         await session.scalars(
             select(CheckinMember).where(
-                tuple_(col(CheckinMember.guild_id), col(CheckinMember.user_id)).in_(list(problems)),
+                tuple_(col(CheckinMember.guild_id), col(CheckinMember.user_id)).in_(list(outcomes)),
                 col(CheckinMember.state) == "sending",
             )
         )
@@ -827,7 +837,9 @@ async def finish_sent(
     dues = {(d.guild_id, d.user_id): d for d, _ in sent}
     for member in members:
         key = (member.guild_id, member.user_id)
-        problem, due = problems[key], dues[key]
+        outcome, due = outcomes[key], dues[key]
+        problem = outcome.problem
+        member.dm_channel_id = outcome.dm_channel_id or member.dm_channel_id
         if problem is not None:
             member.state, member.next_due_at = "paused", None
             member.paused_reason, member.notice_pending = problem, True

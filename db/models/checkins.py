@@ -52,6 +52,8 @@ class CheckinMember(SQLModel, table=True):
     notice_pending: bool = False
     alerts: str = Field(default="nobody", max_length=16)  # nobody | buddy | supporters
     silence_alerted_checkin_id: int | None = None
+    # The DM channel with the member, kept so a reminder costs one request, not two.
+    dm_channel_id: int | None = Field(default=None, sa_type=Snowflake)
     changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

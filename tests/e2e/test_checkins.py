@@ -136,6 +136,12 @@ async def test_reminder_dm_button_works_after_a_restart(
     async with start_kinship(standin, database_url, clock=clock) as bot:
         (saved,) = await stored(bot, c.member)
         assert saved.mood == 3 and saved.guild_id == c.guild.id
+        # The next day's reminder reuses the stored DM channel: one request, not two.
+        opened = len(standin.requests_to("POST", r"^/users/@me/channels$"))
+        clock.advance(timedelta(days=1))
+        await bot.timers.run_due()
+        await standin.wait_for(lambda: len(reminders(standin, c.member)) == 2)
+        assert len(standin.requests_to("POST", r"^/users/@me/channels$")) == opened
 
 
 async def test_reminder_due_while_down_is_sent_once_within_grace_and_skipped_after(

@@ -244,7 +244,8 @@ async def _finish(
     sessions: SessionFactory, items: list[DueReminder], now: datetime, problem: str | None = None
 ) -> CheckinMember:
     async with sessions() as session:
-        await checkins.finish_sent(session, [(item, problem) for item in items], now)
+        outcome = checkins.Sent(problem, dm_channel_id=None if problem else 555)
+        await checkins.finish_sent(session, [(item, outcome) for item in items], now)
         return await checkins.member_settings(session, GUILD, MEMBER)
 
 
@@ -262,7 +263,10 @@ async def test_reminder_is_claimed_once_and_moves_to_the_next_day(sessions: Sess
     assert after.state == "pending"
     assert after.next_due_at == datetime(2026, 6, 16, 19, 0, tzinfo=UTC)
     assert after.last_sent_for == date(2026, 6, 15)
+    assert after.dm_channel_id == 555  # the next reminder is one request
     assert await _claim(sessions, at) == []
+    (tomorrow,) = await _claim(sessions, after.next_due_at)
+    assert tomorrow.dm_channel_id == 555
 
 
 async def test_reminder_missed_beyond_grace_is_skipped(sessions: SessionFactory) -> None:

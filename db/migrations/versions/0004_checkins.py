@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("notice_pending", sa.Boolean(), nullable=False),
         sa.Column("alerts", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("silence_alerted_checkin_id", sa.Integer(), nullable=True),
+        sa.Column("dm_channel_id", sa.BigInteger(), nullable=True),
         sa.Column("changed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("guild_id", "user_id"),
     )
