@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import io
 import logging
+import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -46,6 +47,7 @@ from cogs._checkins_ui import (
 log = logging.getLogger(__name__)
 
 SWEEP_EVERY = timedelta(minutes=1)
+SWEEP_BUDGET_SECONDS = 45.0
 SILENCE_EVERY = timedelta(hours=1)
 # Requests a second for bulk reminder DMs: under the 50/s asked of us (and Discord's global
 # limit), with headroom because a request leaves a little after its slot.
@@ -183,7 +185,12 @@ class Checkins(commands.Cog):
                 "kinship_detection", checkins.detection_for(guild_id, user_id, result.escalate)
             )
         if result.alert is not None:
-            await self._alert(guild_id, user_id, result.alert, "three check-ins in a row")
+            await self._alert(
+                guild_id,
+                user_id,
+                result.alert,
+                "they reported **really struggling** three check-ins in a row",
+            )
 
     # --- consented alerts -----------------------------------------------------------------------
 
@@ -198,7 +205,7 @@ class Checkins(commands.Cog):
                 dm = await self.bot.create_dm(discord.Object(buddy_id))
                 await dm.send(
                     f"💙 Your buddy <@{user_id}> asked me to let you know when they are "
-                    f"struggling ({why}). A gentle message from you could mean a lot."
+                    f"struggling: {why}. A gentle message from you could mean a lot."
                 )
             except discord.HTTPException:
                 log.warning("Could not DM the buddy of a member in guild %s", guild_id)
@@ -212,7 +219,7 @@ class Checkins(commands.Cog):
         try:
             await channel.send(
                 f"{targets.mentions()} 💙 <@{user_id}> asked to let supporters know when they "
-                f"are struggling: they reported **really struggling** or went quiet ({why}). "
+                f"are struggling: {why}. "
                 "Please reach out gently. (Their check-ins themselves stay private.)".strip(),
                 allowed_mentions=discord.AllowedMentions(
                     everyone=False,
@@ -231,7 +238,7 @@ class Checkins(commands.Cog):
                 alert.guild_id,
                 alert.user_id,
                 alert.choice,
-                "no check-in for a week after a low one",
+                "they have not checked in for a week since a low one",
             )
 
     # --- scheduled sends ------------------------------------------------------------------------
@@ -245,7 +252,10 @@ class Checkins(commands.Cog):
                 prompts = await checkins.due_prompts(session, now)
             for guild_id, at in prompts:
                 await self._post_prompt(guild_id, at, now)
-            while True:
+            started = time.monotonic()
+            # A sweep sends for at most SWEEP_BUDGET, so the next one (a minute later) is
+            # never skipped; a large backlog carries over well within the grace period.
+            while time.monotonic() - started < SWEEP_BUDGET_SECONDS:
                 async with self._session() as session:
                     batch = await checkins.claim_due(session, now)
                 if not batch:
