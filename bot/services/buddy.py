@@ -422,6 +422,13 @@ async def current_pair(
     return pair, sorted(others)
 
 
+async def current_buddy(session: AsyncSession, guild_id: int, user_id: int) -> int | None:
+    """Who a member's consented check-in alert goes to: their current buddy, if they have one
+    (in a trio, the first of the other two)."""
+    pair = await current_pair(session, guild_id, user_id)
+    return pair[1][0] if pair is not None and pair[1] else None
+
+
 async def status(session: AsyncSession, guild_id: int, user_id: int) -> Status:
     profile = await get_profile(session, guild_id, user_id)
     settings = await get_settings(session, guild_id)

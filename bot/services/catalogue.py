@@ -5,7 +5,15 @@ A new capability adds its ``PERSONAL_DATA`` here; the meta-test in
 
 from __future__ import annotations
 
-from bot.services import buddy, crisis_preferences, crisis_terms, duty, escalation, resources
+from bot.services import (
+    buddy,
+    checkins,
+    crisis_preferences,
+    crisis_terms,
+    duty,
+    escalation,
+    resources,
+)
 from bot.services.member_data import PersonalData
 
 PERSONAL_DATA: tuple[PersonalData, ...] = (
@@ -15,4 +23,5 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     *crisis_preferences.PERSONAL_DATA,
     *buddy.PERSONAL_DATA,
     *resources.PERSONAL_DATA,
+    *checkins.PERSONAL_DATA,
 )

@@ -4,12 +4,15 @@ set its delivery going. A direct message to the bot gets crisis lines straight b
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import discord
 from discord.ext import commands
 
 from bot.bot import KinshipBot
 from bot.crisis import ScanRules, scan
+from bot.crisis.engine import assess
+from bot.crisis.window import ConversationWindow
 from bot.services import crisis_terms, escalation
 from bot.services.crisis_lines import lines_for
 from bot.services.escalation import Intake, IntakeResult, NewDetection
@@ -18,6 +21,10 @@ from cogs.crisis.delivery import Delivery
 from cogs.crisis.timers import CaseTimers
 
 log = logging.getLogger(__name__)
+
+# Long enough for a thought spread over a few messages, short enough that unrelated talk
+# later in the day does not combine with it.
+CONVERSATION_WINDOW = timedelta(minutes=5)
 
 
 class CaseIntake:
@@ -75,6 +82,8 @@ class CrisisIntake(commands.Cog):
     def __init__(self, bot: KinshipBot, intake: CaseIntake) -> None:
         self.bot = bot
         self.intake = intake
+        # Risk can spread over several messages; the window keeps derived cues, never text.
+        self.window = ConversationWindow(CONVERSATION_WINDOW.total_seconds())
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -83,7 +92,13 @@ class CrisisIntake(commands.Cog):
         if message.guild is None:
             await self._on_direct_message(message)
             return
-        detection = scan(message.content, rules=await self.intake.rules_for(message.guild.id))
+        rules = await self.intake.rules_for(message.guild.id)
+        detection = self.window.observe(
+            message.guild.id,
+            message.author.id,
+            assess(message.content, rules),
+            self.bot.clock.now().timestamp(),
+        )
         if detection is None:
             return
         await self.intake.track(
@@ -99,6 +114,16 @@ class CrisisIntake(commands.Cog):
                 message_id=message.id,
             )
         )
+
+    @commands.Cog.listener()
+    async def on_kinship_detection(self, detection: NewDetection) -> None:
+        """Detections from other capabilities (a flagged check-in note, source "checkin"),
+        sent with ``bot.dispatch("kinship_detection", NewDetection(...))``."""
+        await self.intake.track(detection)
+
+    @commands.Cog.listener()
+    async def on_kinship_member_data_deleted(self, guild_id: int, user_id: int) -> None:
+        self.window.forget(guild_id, user_id)
 
     async def _on_direct_message(self, message: discord.Message) -> None:
         """A member wrote to the bot itself: answer with care; a DM belongs to no server."""

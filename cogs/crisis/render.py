@@ -34,6 +34,7 @@ SOURCE_TEXT = {
     "automod": "Discord AutoMod",
     "requested": "Asked for help with /help-now",
     "test": "Test from /setup",
+    "checkin": "A private check-in (the note stays private)",
 }
 
 

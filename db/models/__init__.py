@@ -9,6 +9,7 @@ from db.models.buddy import (
     BuddyRound,
     BuddySettings,
 )
+from db.models.checkins import CheckIn, CheckinGuildSettings, CheckinMember
 from db.models.crisis import (
     OPEN_STATES,
     CaseEvent,
@@ -30,6 +31,9 @@ __all__ = [
     "BuddyRound",
     "BuddySettings",
     "CaseEvent",
+    "CheckIn",
+    "CheckinGuildSettings",
+    "CheckinMember",
     "CommandSyncState",
     "ConfigNotice",
     "CrisisCase",

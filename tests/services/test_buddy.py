@@ -213,9 +213,11 @@ async def test_rematch_ends_the_pair_and_status_shows_the_current_buddy(
         await buddy.start_round(session, GUILD, "r1", NOW)
         status = await buddy.status(session, GUILD, 1)
         assert status.buddies == (2,)
+        assert await buddy.current_buddy(session, GUILD, 1) == 2  # a check-in alert goes here
         pair, others = await buddy.rematch(session, GUILD, 1, NOW)
         assert others == [2] and pair.ended_at == NOW
         assert (await buddy.status(session, GUILD, 2)).buddies == ()
+        assert await buddy.current_buddy(session, GUILD, 1) is None
         with pytest.raises(NotFound):
             await buddy.rematch(session, GUILD, 1, NOW)
 
