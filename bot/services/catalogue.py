@@ -5,10 +5,11 @@ A new capability adds its ``PERSONAL_DATA`` here; the meta-test in
 
 from __future__ import annotations
 
-from bot.services import crisis_terms, escalation
+from bot.services import crisis_terms, escalation, meetings
 from bot.services.member_data import PersonalData
 
 PERSONAL_DATA: tuple[PersonalData, ...] = (
     *escalation.PERSONAL_DATA,
     *crisis_terms.PERSONAL_DATA,
+    *meetings.PERSONAL_DATA,
 )

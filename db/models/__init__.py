@@ -9,6 +9,15 @@ from db.models.crisis import (
     MemberCrisisPreference,
 )
 from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
+from db.models.meetings import (
+    Meeting,
+    MeetingAnnouncement,
+    MeetingFeedback,
+    MeetingNotifyPreference,
+    MeetingOccurrence,
+    MeetingRsvp,
+    MeetingSettings,
+)
 
 __all__ = [
     "OPEN_STATES",
@@ -19,5 +28,12 @@ __all__ = [
     "CrisisTerm",
     "DutyStatus",
     "GuildConfig",
+    "Meeting",
+    "MeetingAnnouncement",
+    "MeetingFeedback",
+    "MeetingNotifyPreference",
+    "MeetingOccurrence",
+    "MeetingRsvp",
+    "MeetingSettings",
     "MemberCrisisPreference",
 ]
