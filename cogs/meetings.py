@@ -5,6 +5,7 @@ step. Timers are only wake-ups: each announcement starts with the service's atom
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -169,16 +170,23 @@ class Meetings(commands.Cog):
     # --- announcements --------------------------------------------------------------------------
 
     async def _run(self, announcement_id: int) -> None:
+        """Timer work, tracked so that shutdown lets an announcement in flight finish."""
+        task = self.bot.spawn(self._announce_once(announcement_id), name="meetings-announce")
+        await asyncio.shield(task)
+
+    async def _announce_once(self, announcement_id: int) -> None:
         now = self.bot.clock.now()
         async with self.bot.sessions() as session:
             outcome, work = await meetings.claim(session, announcement_id, now)
         if work is None:
+            if outcome is Claim.LATE:
+                await self._roll_after_start(announcement_id, now)
             return
-        assert outcome is Claim.WON
         kind = work.announcement.kind
+        state, post = "sent", None
         try:
             if kind in ("reminder", "start"):
-                await self._announce(work)
+                post = await self._announce(work)
             elif kind == "dm":
                 await self._dm_reminders(work)
             elif kind in ("confirm", "backup"):
@@ -192,17 +200,23 @@ class Meetings(commands.Cog):
                 kind,
                 type(error).__name__,
             )
-            async with self.bot.sessions() as session:
-                await meetings.finish(session, announcement_id, now, state="failed")
-        else:
-            async with self.bot.sessions() as session:
-                await meetings.finish(session, announcement_id, now)
-        if kind == "start" and work.meeting.id is not None:
-            async with self.bot.sessions() as session:
-                result = await meetings.roll_forward(session, work.meeting.id, now)
-            if result is not None and result.occurrence is not None:
-                self._arm_scheduled(result)
-                await self._create_event(result)
+            state = "failed"
+        async with self.bot.sessions() as session:
+            following = await meetings.complete(session, work, now, state=state, post=post)
+        if following is not None and following.occurrence is not None:
+            self._arm_scheduled(following)
+            await self._create_event(following)
+
+    async def _roll_after_start(self, announcement_id: int, now: datetime) -> None:
+        """A start skipped as too late still moves the series on."""
+        async with self.bot.sessions() as session:
+            meeting_id = await meetings.meeting_of_start(session, announcement_id)
+            following = (
+                await meetings.roll_forward(session, meeting_id, now) if meeting_id else None
+            )
+        if following is not None and following.occurrence is not None:
+            self._arm_scheduled(following)
+            await self._create_event(following)
 
     async def _render(
         self, meeting: Meeting, occurrence: MeetingOccurrence
@@ -217,12 +231,13 @@ class Meetings(commands.Cog):
         channel = self.bot.get_channel(channel_id) if channel_id else None
         return channel if isinstance(channel, discord.abc.Messageable) else None
 
-    async def _announce(self, work: Work) -> None:
+    async def _announce(self, work: Work) -> tuple[int, int]:
+        """Post the announcement, or edit the one already posted; returns (channel, message)."""
         meeting, occurrence = work.meeting, work.occurrence
-        assert occurrence.id is not None
         minutes = work.announcement.offset_minutes if work.announcement.kind == "reminder" else 0
         occurrence.announced_minutes = minutes
-        embed, view = await self._render(meeting, occurrence)
+        embed = announcement_embed(meeting, occurrence, work.counts, work.rules)
+        view = rsvp_view(occurrence, work.counts)
         pings = discord.AllowedMentions(
             roles=[discord.Object(meeting.ping_role_id)] if meeting.ping_role_id else False
         )
@@ -230,32 +245,18 @@ class Meetings(commands.Cog):
         message_id = occurrence.message_id
         if existing is not None and message_id is not None:
             await existing.get_partial_message(message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
-            channel_id = occurrence.message_channel_id
+            channel_id = existing.id  # type: ignore[attr-defined]
         else:
             channel = self._channel(meeting.announce_channel_id)
             if channel is None:
-                log.warning(
-                    "Meeting %s: announcement channel %s is gone",
-                    meeting.id,
-                    meeting.announce_channel_id,
-                )
                 raise ChannelGone(meeting.announce_channel_id)
             content = f"<@&{meeting.ping_role_id}>" if meeting.ping_role_id else None
             message = await channel.send(content, embed=embed, view=view, allowed_mentions=pings)
             channel_id, message_id = message.channel.id, message.id
-        assert channel_id is not None and message_id is not None
-        async with self.bot.sessions() as session:
-            await meetings.record_post(
-                session,
-                occurrence.id,
-                channel_id=channel_id,
-                message_id=message_id,
-                announced_minutes=minutes,
-            )
+            existing = channel
         if minutes == 0:
-            channel = self._channel(channel_id)
-            if channel is not None:
-                await channel.send(start_text(meeting), allowed_mentions=pings)
+            await existing.send(start_text(meeting), allowed_mentions=pings)
+        return channel_id, message_id
 
     async def _dm(self, user_id: int, **kwargs: Any) -> bool:
         try:

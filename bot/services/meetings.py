@@ -129,6 +129,8 @@ class Work:
     announcement: MeetingAnnouncement
     occurrence: MeetingOccurrence
     meeting: Meeting
+    counts: Counts = Counts()
+    rules: tuple[str, ...] = DEFAULT_GROUND_RULES
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -347,34 +349,41 @@ async def pending_until(session: AsyncSession, until: datetime) -> list[tuple[in
     return [(i, d) for i, d in rows if i is not None]
 
 
-async def grace_for(session: AsyncSession, guild_id: int) -> timedelta:
-    settings = await session.get(MeetingSettings, guild_id)
-    return timedelta(minutes=settings.grace_minutes) if settings else DEFAULT_GRACE
-
-
 async def claim(
     session: AsyncSession, announcement_id: int, now: datetime
 ) -> tuple[Claim, Work | None]:
     """Win the right to send one announcement: pending→sending, which only one caller can do.
 
-    A row due longer ago than the grace period becomes 'skipped' instead (logged by id)."""
-    row = await session.get(MeetingAnnouncement, announcement_id)
-    if row is None or row.state != "pending":
-        return Claim.LOST, None
-    late = now - row.due_at > await grace_for(session, row.guild_id)
+    A row due longer ago than the grace period becomes 'skipped' instead (logged by id). One
+    short transaction that also loads everything the announcement shows, so a burst of due
+    announcements holds the database as briefly as possible before posting."""
     result = await session.execute(
         update(MeetingAnnouncement)
         .where(
             col(MeetingAnnouncement.id) == announcement_id,
             col(MeetingAnnouncement.state) == "pending",
         )
-        .values(state="skipped" if late else "sending")
+        .values(state="sending")
         .execution_options(synchronize_session=False)
     )
-    await session.commit()
     if result.rowcount != 1:  # type: ignore[attr-defined]
+        await session.rollback()
         return Claim.LOST, None
-    if late:
+    loaded = await session.execute(
+        select(MeetingAnnouncement, MeetingOccurrence, Meeting, MeetingSettings)
+        .join(
+            MeetingOccurrence,
+            col(MeetingOccurrence.id) == col(MeetingAnnouncement.occurrence_id),
+        )
+        .join(Meeting, col(Meeting.id) == col(MeetingOccurrence.meeting_id))
+        .outerjoin(MeetingSettings, col(MeetingSettings.guild_id) == col(Meeting.guild_id))
+        .where(col(MeetingAnnouncement.id) == announcement_id)
+    )
+    row, occurrence, meeting, settings = loaded.one()
+    grace = timedelta(minutes=settings.grace_minutes) if settings else DEFAULT_GRACE
+    if now - row.due_at > grace:
+        row.state = "skipped"
+        await session.commit()
         log.warning(
             "Meeting announcement %s (occurrence %s, %s) missed by more than the grace period; "
             "skipped",
@@ -383,43 +392,61 @@ async def claim(
             row.kind,
         )
         return Claim.LATE, None
-    await session.refresh(row)
-    occurrence = await session.get(MeetingOccurrence, row.occurrence_id)
-    assert occurrence is not None
-    meeting = await session.get(Meeting, occurrence.meeting_id)
-    assert meeting is not None
-    return Claim.WON, Work(row, occurrence, meeting)
+    row.state = "sending"
+    work = Work(row, occurrence, meeting)
+    if row.kind in ("reminder", "start"):
+        rules: tuple[str, ...] = DEFAULT_GROUND_RULES
+        if settings is not None and settings.ground_rules is not None:
+            rules = tuple(line for line in settings.ground_rules.splitlines() if line.strip())
+        tally = await counts(session, occurrence.id or 0)
+        work = Work(row, occurrence, meeting, tally, rules)
+    await session.commit()
+    return Claim.WON, work
 
 
-async def finish(
-    session: AsyncSession, announcement_id: int, now: datetime, *, state: str = "sent"
-) -> None:
+async def complete(
+    session: AsyncSession,
+    work: Work,
+    now: datetime,
+    *,
+    state: str = "sent",
+    post: tuple[int, int] | None = None,
+) -> Scheduled | None:
+    """Record the outcome of claimed work in one transaction: the row's state, the post it
+    made (channel, message), and after a start, the series' next occurrence."""
+    announcement_id, occurrence_id = work.announcement.id, work.occurrence.id
     await session.execute(
         update(MeetingAnnouncement)
         .where(col(MeetingAnnouncement.id) == announcement_id)
         .values(state=state, sent_at=now)
     )
+    if post is not None:
+        minutes = work.announcement.offset_minutes if work.announcement.kind == "reminder" else 0
+        await session.execute(
+            update(MeetingOccurrence)
+            .where(col(MeetingOccurrence.id) == occurrence_id)
+            .values(message_channel_id=post[0], message_id=post[1], announced_minutes=minutes)
+        )
+    if work.announcement.kind != "start" or work.meeting.id is None:
+        await session.commit()
+        return None
     await session.commit()
+    return await roll_forward(session, work.meeting.id, now)
 
 
-async def record_post(
-    session: AsyncSession,
-    occurrence_id: int,
-    *,
-    channel_id: int,
-    message_id: int,
-    announced_minutes: int,
-) -> None:
-    await session.execute(
-        update(MeetingOccurrence)
-        .where(col(MeetingOccurrence.id) == occurrence_id)
-        .values(
-            message_channel_id=channel_id,
-            message_id=message_id,
-            announced_minutes=announced_minutes,
+async def meeting_of_start(session: AsyncSession, announcement_id: int) -> int | None:
+    """The series a start announcement belongs to (None for other kinds)."""
+    return await session.scalar(
+        select(col(MeetingOccurrence.meeting_id))
+        .join(
+            MeetingAnnouncement,
+            col(MeetingAnnouncement.occurrence_id) == col(MeetingOccurrence.id),
+        )
+        .where(
+            col(MeetingAnnouncement.id) == announcement_id,
+            col(MeetingAnnouncement.kind) == "start",
         )
     )
-    await session.commit()
 
 
 async def set_event_id(session: AsyncSession, occurrence_id: int, event_id: int | None) -> None:

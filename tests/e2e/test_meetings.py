@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from bot.bot import KinshipBot
 from bot.clock import ManualClock
 from bot.services import guild_config, meetings
 from bot.services.guild_config import ConfigItem
+from db.models import MeetingAnnouncement
 from standin import DEFAULT_BOT_PERMISSIONS, DiscordStandIn, FakeGuild
 from standin.scheduled_events import CANCELED, MANAGE_EVENTS
 
@@ -268,3 +271,37 @@ async def test_bad_input_is_refused_privately_and_nothing_is_saved(
     async with kinship.sessions() as session:
         assert await meetings.active_count(session, g.guild.id) == 0
     assert standin.requests_to("POST", EVENTS + "$") == []
+
+
+async def test_announcements_missed_while_down_are_skipped_after_the_grace_period(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> None:
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        g = await build_group(standin, bot)
+        record = await standin.slash(
+            g.guild.id,
+            g.moderator,
+            "meeting",
+            {"title": "Circle", "when": f"{start:%Y-%m-%d %H:%M}", "voice_channel": g.voice},
+            subcommand="schedule",
+        )
+        await record.wait_followup()
+    # Down through the 24-hour reminder, back 11 minutes after it: too late to send it.
+    clock.set(start - timedelta(hours=24) + timedelta(minutes=11))
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        await bot.timers.run_due()
+        await standin.wait_idle()
+        assert posts(standin, g.announcements) == []
+        # The 15-minute reminder still posts on time, late by less than the grace period.
+        await advance_to(bot, clock, start - timedelta(minutes=15) + timedelta(minutes=9))
+        post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+        assert "starts in 15 minutes" in description(post)
+        # A deleted channel fails the start announcement quietly; nothing else breaks.
+        await standin.delete_channel(g.guild.id, g.announcements)
+        await advance_to(bot, clock, start)
+        async with bot.sessions() as session:
+            states = await session.scalars(
+                select(MeetingAnnouncement.state).where(MeetingAnnouncement.kind == "start")
+            )
+            assert list(states) == ["failed"]  # a one-off: nothing follows
