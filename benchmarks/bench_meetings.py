@@ -12,8 +12,9 @@ the process's RSS growth for each.
 Part 2, lateness: the real bot runs against the Discord stand-in (same process, 127.0.0.1) with
 ``--due`` servers, each with its own announcements channel, and ``--due`` meetings that all
 start at the same second. Lateness of one meeting: from its due time to the stand-in receiving
-the POST of its announcement. Compared with the obvious alternative: a poller that wakes every
-``--poll`` seconds and sends what is due, one after another.
+the POST of its announcement. Kinship arms one timer per due time, claims everything due in one
+transaction and posts concurrently. Compared with the obvious alternative: a poller that wakes
+every ``--poll`` seconds and claims and sends what is due, one after another.
 """
 
 from __future__ import annotations
@@ -251,7 +252,10 @@ async def poll(bot: KinshipBot, cog: Meetings, every: float) -> None:
         async with bot.sessions() as session:
             due = await meetings.pending_until(session, bot.clock.now())
         for announcement_id, _ in due:
-            await cog._run(announcement_id)
+            async with bot.sessions() as session:
+                _, work = await meetings.claim(session, announcement_id, bot.clock.now())
+            if work is not None:
+                await cog._perform(work, bot.clock.now())
 
 
 def summary(label: str, late: list[float]) -> str:

@@ -141,8 +141,8 @@ class Meetings(commands.Cog):
                 if result is not None and result.occurrence is not None:
                     rolled.append(result)
             pending = await meetings.pending_until(session, now + WINDOW)
-        for announcement_id, due_at in pending:
-            self._arm(announcement_id, due_at)
+        for due_at in {due_at for _, due_at in pending}:
+            self._arm(due_at)
         if rolled:
             self.bot.spawn(self._events_when_ready(rolled), name="meetings-events")
         log.info("Armed %d meeting timers (%d series rolled forward)", len(pending), len(rolled))
@@ -156,32 +156,34 @@ class Meetings(commands.Cog):
     async def _sweep(self) -> None:
         await self.rebuild_timers()
 
-    def _arm(self, announcement_id: int, due_at: datetime) -> None:
-        self.bot.timers.at(
-            f"meetings:announce:{announcement_id}", due_at, self._run, announcement_id
-        )
+    def _arm(self, due_at: datetime) -> None:
+        """One wake-up per due time: announcements due together are claimed together."""
+        self.bot.timers.at(f"meetings:due:{due_at.isoformat()}", due_at, self._run)
 
     def _arm_scheduled(self, result: Scheduled) -> None:
         horizon = self.bot.clock.now() + WINDOW
         for row in result.announcements:
             if row.state == "pending" and row.due_at <= horizon and row.id is not None:
-                self._arm(row.id, row.due_at)
+                self._arm(row.due_at)
 
     # --- announcements --------------------------------------------------------------------------
 
-    async def _run(self, announcement_id: int) -> None:
-        """Timer work, tracked so that shutdown lets an announcement in flight finish."""
-        task = self.bot.spawn(self._announce_once(announcement_id), name="meetings-announce")
+    async def _run(self) -> None:
+        """Timer work, tracked so that shutdown lets announcements in flight finish."""
+        task = self.bot.spawn(self._send_due(), name="meetings-announce")
         await asyncio.shield(task)
 
-    async def _announce_once(self, announcement_id: int) -> None:
+    async def _send_due(self) -> None:
+        """Claim everything due in one transaction, then send it all concurrently."""
         now = self.bot.clock.now()
         async with self.bot.sessions() as session:
-            outcome, work = await meetings.claim(session, announcement_id, now)
-        if work is None:
-            if outcome is Claim.LATE:
-                await self._roll_after_start(announcement_id, now)
-            return
+            claimed = await meetings.claim_due(session, now)
+        await asyncio.gather(*(self._perform(work, now) for _, work in claimed if work is not None))
+        # Series whose start was skipped as too late still move on (the sweep finds them).
+        if any(outcome is Claim.LATE for outcome, _ in claimed):
+            await self._roll_stalled(now)
+
+    async def _perform(self, work: Work, now: datetime) -> None:
         kind = work.announcement.kind
         state, post = "sent", None
         try:
@@ -196,7 +198,7 @@ class Meetings(commands.Cog):
         except (discord.HTTPException, ChannelGone) as error:
             log.warning(
                 "Meeting announcement %s (%s) failed: %s",
-                announcement_id,
+                work.announcement.id,
                 kind,
                 type(error).__name__,
             )
@@ -207,16 +209,14 @@ class Meetings(commands.Cog):
             self._arm_scheduled(following)
             await self._create_event(following)
 
-    async def _roll_after_start(self, announcement_id: int, now: datetime) -> None:
-        """A start skipped as too late still moves the series on."""
+    async def _roll_stalled(self, now: datetime) -> None:
         async with self.bot.sessions() as session:
-            meeting_id = await meetings.meeting_of_start(session, announcement_id)
-            following = (
-                await meetings.roll_forward(session, meeting_id, now) if meeting_id else None
-            )
-        if following is not None and following.occurrence is not None:
-            self._arm_scheduled(following)
-            await self._create_event(following)
+            stalled = await meetings.series_needing_roll(session, now)
+            rolled = [await meetings.roll_forward(session, m, now) for m in stalled]
+        for following in rolled:
+            if following is not None and following.occurrence is not None:
+                self._arm_scheduled(following)
+                await self._create_event(following)
 
     async def _render(
         self, meeting: Meeting, occurrence: MeetingOccurrence

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
@@ -354,21 +355,33 @@ async def claim(
 ) -> tuple[Claim, Work | None]:
     """Win the right to send one announcement: pending→sending, which only one caller can do.
 
-    A row due longer ago than the grace period becomes 'skipped' instead (logged by id). One
-    short transaction that also loads everything the announcement shows, so a burst of due
-    announcements holds the database as briefly as possible before posting."""
-    result = await session.execute(
+    A row due longer ago than the grace period becomes 'skipped' instead (logged by id)."""
+    claimed = await _claim_where(session, col(MeetingAnnouncement.id) == announcement_id, now)
+    return claimed[0] if claimed else (Claim.LOST, None)
+
+
+async def claim_due(session: AsyncSession, now: datetime) -> list[tuple[Claim, Work | None]]:
+    """Claim every pending announcement due by ``now`` in one transaction (a burst of
+    announcements due together holds the database once, not once each)."""
+    return await _claim_where(session, col(MeetingAnnouncement.due_at) <= now, now)
+
+
+async def _claim_where(
+    session: AsyncSession, condition: Any, now: datetime
+) -> list[tuple[Claim, Work | None]]:
+    """One short transaction: pending→sending (only one caller can win a row), then load what
+    the announcements show; rows missed by more than the grace period become 'skipped'."""
+    won = await session.execute(
         update(MeetingAnnouncement)
-        .where(
-            col(MeetingAnnouncement.id) == announcement_id,
-            col(MeetingAnnouncement.state) == "pending",
-        )
+        .where(condition, col(MeetingAnnouncement.state) == "pending")
         .values(state="sending")
+        .returning(col(MeetingAnnouncement.id))
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    ids = [i for i in won.scalars() if i is not None]
+    if not ids:
         await session.rollback()
-        return Claim.LOST, None
+        return []
     loaded = await session.execute(
         select(MeetingAnnouncement, MeetingOccurrence, Meeting, MeetingSettings)
         .join(
@@ -377,31 +390,34 @@ async def claim(
         )
         .join(Meeting, col(Meeting.id) == col(MeetingOccurrence.meeting_id))
         .outerjoin(MeetingSettings, col(MeetingSettings.guild_id) == col(Meeting.guild_id))
-        .where(col(MeetingAnnouncement.id) == announcement_id)
+        .where(col(MeetingAnnouncement.id).in_(ids))
+        .order_by(col(MeetingAnnouncement.due_at))
     )
-    row, occurrence, meeting, settings = loaded.one()
-    grace = timedelta(minutes=settings.grace_minutes) if settings else DEFAULT_GRACE
-    if now - row.due_at > grace:
-        row.state = "skipped"
-        await session.commit()
-        log.warning(
-            "Meeting announcement %s (occurrence %s, %s) missed by more than the grace period; "
-            "skipped",
-            announcement_id,
-            row.occurrence_id,
-            row.kind,
-        )
-        return Claim.LATE, None
-    row.state = "sending"
-    work = Work(row, occurrence, meeting)
-    if row.kind in ("reminder", "start"):
+    rows = list(loaded)
+    shown = [o.id for a, o, _, _ in rows if a.kind in ("reminder", "start") and o.id is not None]
+    tallies = await counts_for(session, shown)
+    results: list[tuple[Claim, Work | None]] = []
+    for row, occurrence, meeting, settings in rows:
+        grace = timedelta(minutes=settings.grace_minutes) if settings else DEFAULT_GRACE
+        if now - row.due_at > grace:
+            row.state = "skipped"
+            log.warning(
+                "Meeting announcement %s (occurrence %s, %s) missed by more than the grace "
+                "period; skipped",
+                row.id,
+                row.occurrence_id,
+                row.kind,
+            )
+            results.append((Claim.LATE, None))
+            continue
+        row.state = "sending"
         rules: tuple[str, ...] = DEFAULT_GROUND_RULES
         if settings is not None and settings.ground_rules is not None:
             rules = tuple(line for line in settings.ground_rules.splitlines() if line.strip())
-        tally = await counts(session, occurrence.id or 0)
-        work = Work(row, occurrence, meeting, tally, rules)
+        tally = tallies.get(occurrence.id or 0, Counts())
+        results.append((Claim.WON, Work(row, occurrence, meeting, tally, rules)))
     await session.commit()
-    return Claim.WON, work
+    return results
 
 
 async def complete(
@@ -570,6 +586,23 @@ async def counts(session: AsyncSession, occurrence_id: int) -> Counts:
     )
     found = {answer: int(n) for answer, n in rows}
     return Counts(found.get("going", 0), found.get("maybe", 0), found.get("no", 0))
+
+
+async def counts_for(session: AsyncSession, occurrence_ids: list[int]) -> dict[int, Counts]:
+    if not occurrence_ids:
+        return {}
+    rows = await session.execute(
+        select(col(MeetingRsvp.occurrence_id), col(MeetingRsvp.answer), func.count())
+        .where(col(MeetingRsvp.occurrence_id).in_(occurrence_ids))
+        .group_by(col(MeetingRsvp.occurrence_id), col(MeetingRsvp.answer))
+    )
+    found: dict[int, dict[str, int]] = {}
+    for occurrence_id, answer, n in rows:
+        found.setdefault(occurrence_id, {})[answer] = int(n)
+    return {
+        oid: Counts(f.get("going", 0), f.get("maybe", 0), f.get("no", 0))
+        for oid, f in found.items()
+    }
 
 
 async def set_rsvp(

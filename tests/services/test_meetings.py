@@ -275,3 +275,18 @@ async def test_ground_rules_default_and_per_server(sessions: SessionFactory) -> 
         assert await meetings.set_ground_rules(session, GUILD, None, NOW) == (
             meetings.DEFAULT_GROUND_RULES
         )
+
+
+async def test_claim_due_takes_a_burst_once_and_skips_what_is_too_late(
+    sessions: SessionFactory,
+) -> None:
+    async with sessions() as session:
+        for i in range(3):
+            await meetings.schedule(session, meeting_input(title=f"m{i}"), NOW)
+        claimed = await meetings.claim_due(session, START)
+        won = [work for outcome, work in claimed if outcome is Claim.WON]
+        assert sorted(w.meeting.title for w in won if w is not None) == ["m0", "m1", "m2"]
+        assert {w.announcement.kind for w in won if w is not None} == {"start"}
+        # Everything else was due more than the grace period ago: skipped, never sent late.
+        assert {outcome for outcome, _ in claimed} == {Claim.WON, Claim.LATE}
+        assert await meetings.claim_due(session, START) == []
