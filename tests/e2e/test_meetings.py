@@ -305,3 +305,83 @@ async def test_announcements_missed_while_down_are_skipped_after_the_grace_perio
                 select(MeetingAnnouncement.state).where(MeetingAnnouncement.kind == "start")
             )
             assert list(states) == ["failed"]  # a one-off: nothing follows
+
+
+async def test_list_edit_and_skip_keep_the_events_tab_in_step(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    ping = int(standin.add_role(g.guild.id, "Circle members")["id"])
+    start = (clock.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": "Monthly circle",
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "repeat": "weekly",
+            "location": "Community hall, 1 High St",
+            "ping": ping,
+            "reminders": "none",
+        },
+        subcommand="schedule",
+    )
+    assert "Scheduled" in (await record.wait_followup())["content"]
+    async with kinship.sessions() as session:
+        ((meeting, _),) = await meetings.upcoming(session, g.guild.id, clock.now())
+    created = standin.requests_to("POST", EVENTS + "$")[-1].json
+    assert created["entity_type"] == 3
+    assert created["entity_metadata"] == {"location": "Community hall, 1 High St"}
+
+    listing = await standin.slash(g.guild.id, g.members[0], "meeting", {}, subcommand="list")
+    await listing.wait_response()
+    text = listing.embeds[0]["description"]
+    assert f"#{meeting.id} Monthly circle" in text
+    assert f"<t:{int(start.timestamp())}:F>" in text and f"<t:{int(start.timestamp())}:R>" in text
+
+    # A new title edits the native event in place.
+    edit = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {"meeting": meeting.id, "title": "Weekly circle"},
+        subcommand="edit",
+    )
+    assert "Updated **Weekly circle**" in (await edit.wait_followup())["content"]
+    (renamed,) = standin.requests_to("PATCH", EVENTS + r"/\d+$")
+    assert renamed.json["name"] == "Weekly circle"
+
+    # A new time cancels the old event and creates one at the new time.
+    later = start + timedelta(hours=2)
+    edit = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {"meeting": meeting.id, "when": f"{later:%Y-%m-%d %H:%M}"},
+        subcommand="edit",
+    )
+    assert f"<t:{int(later.timestamp())}:F>" in (await edit.wait_followup())["content"]
+    assert standin.requests_to("PATCH", EVENTS + r"/\d+$")[-1].json == {"status": CANCELED}
+    assert (
+        standin.requests_to("POST", EVENTS + "$")[-1]
+        .json["scheduled_start_time"]
+        .startswith(f"{later:%Y-%m-%dT%H:%M}")
+    )
+
+    # Skipping the next one moves the series to the week after, with its own event.
+    skip = await standin.slash(
+        g.guild.id, g.moderator, "meeting", {"meeting": meeting.id}, subcommand="skip"
+    )
+    await skip.wait_response()
+    week_after = later + timedelta(days=7)
+    assert "Skipped" in skip.content and f"<t:{int(week_after.timestamp())}:F>" in skip.content
+    assert standin.requests_to("PATCH", EVENTS + r"/\d+$")[-1].json == {"status": CANCELED}
+    events = standin.scheduled_events.events[g.guild.id].values()
+    assert sorted(e["status"] for e in events) == [1, CANCELED, CANCELED]
+
+    # At the start, the chosen role (and only it) is pinged.
+    await advance_to(kinship, clock, week_after)
+    post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+    assert post["mention_roles"] == [str(ping)] and post["mention_everyone"] is False
+    assert f"<t:{int(week_after.timestamp())}:F>" in field(post, "When")
