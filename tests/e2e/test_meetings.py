@@ -385,3 +385,38 @@ async def test_list_edit_and_skip_keep_the_events_tab_in_step(
     post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
     assert post["mention_roles"] == [str(ping)] and post["mention_everyone"] is False
     assert f"<t:{int(week_after.timestamp())}:F>" in field(post, "When")
+
+
+async def test_backup_facilitator_is_asked_when_the_facilitator_has_not_confirmed(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    facilitator = g.members[0]
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": "Circle",
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "voice_channel": g.voice,
+            "facilitator": facilitator,
+            "backup": g.backup,
+        },
+        subcommand="schedule",
+    )
+    await record.wait_followup()
+    await advance_to(kinship, clock, start - timedelta(hours=24))
+    ask = await standin.wait_for(lambda: standin.dms_to(facilitator))
+    assert "Please confirm" in ask[0]["content"]
+    async with kinship.sessions() as session:
+        ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+    await advance_to(kinship, clock, start - timedelta(hours=2))
+    assert standin.dms_to(g.backup) == []
+    await advance_to(kinship, clock, start - timedelta(hours=1))
+    (backup_ask,) = await standin.wait_for(lambda: standin.dms_to(g.backup))
+    assert "hasn't confirmed" in backup_ask["content"]
+    pressed = await standin.click(None, g.backup, backup_ask, f"meeting:confirm:{occurrence.id}")
+    await pressed.wait_response()
+    assert "Thanks for confirming" in pressed.content

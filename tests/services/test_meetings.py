@@ -290,3 +290,14 @@ async def test_claim_due_takes_a_burst_once_and_skips_what_is_too_late(
         # Everything else was due more than the grace period ago: skipped, never sent late.
         assert {outcome for outcome, _ in claimed} == {Claim.WON, Claim.LATE}
         assert await meetings.claim_due(session, START) == []
+
+
+async def test_only_the_facilitators_can_confirm(sessions: SessionFactory) -> None:
+    async with sessions() as session:
+        result = await meetings.schedule(session, meeting_input(), NOW)
+        oid = result.occurrence.id  # type: ignore[union-attr]
+        assert oid is not None
+        with pytest.raises(InvalidInput, match="facilitators"):
+            await meetings.confirm_facilitator(session, oid, MEMBER)
+        confirmed = await meetings.confirm_facilitator(session, oid, BACKUP)
+        assert confirmed.facilitator_confirmed
