@@ -38,6 +38,8 @@ def intents() -> discord.Intents:
     chosen.dm_messages = True
     chosen.message_content = True  # privileged: crisis scanning reads what members write
     chosen.auto_moderation_execution = True
+    # Members marking Interested on a meeting's native event count as Going (not privileged).
+    chosen.guild_scheduled_events = True
     return chosen
 
 

@@ -15,6 +15,7 @@ from .driver import DriverMixin
 from .gateway import Gateway
 from .records import EPHEMERAL, FailRule, InteractionRecord, RequestLog
 from .rest import LOADING, RestApi
+from .scheduled_events import ScheduledEvents
 from .world import (
     DEFAULT_BOT_PERMISSIONS,
     DEFAULT_EVERYONE_PERMISSIONS,
@@ -72,6 +73,7 @@ class DiscordStandIn(DriverMixin):
         self._pending: list[asyncio.Task[None]] = []
         self._changed = asyncio.Condition()
         self.gateway = Gateway(self)
+        self.scheduled_events = ScheduledEvents(self)
         self.rest = RestApi(self)
         self._runner: web.AppRunner | None = None
 

@@ -27,6 +27,7 @@ GUILD_MESSAGE_REACTIONS = 1 << 10
 DIRECT_MESSAGES = 1 << 12
 MESSAGE_CONTENT = 1 << 15
 AUTO_MODERATION_EXECUTION = 1 << 21
+GUILD_SCHEDULED_EVENTS = 1 << 16
 PRIVILEGED_INTENTS = GUILD_MEMBERS | (1 << 8) | MESSAGE_CONTENT
 
 _GUILD_EVENTS = {
@@ -54,6 +55,8 @@ def intent_for(event: str, data: dict[str, Any]) -> int:
         return GUILD_MESSAGE_REACTIONS if data.get("guild_id") else 1 << 13
     if event == "AUTO_MODERATION_ACTION_EXECUTION":
         return AUTO_MODERATION_EXECUTION
+    if event.startswith("GUILD_SCHEDULED_EVENT_"):
+        return GUILD_SCHEDULED_EVENTS
     return 0
 
 

@@ -140,6 +140,7 @@ class RestApi:
             ("GET", "/guilds/{g}/roles", self.get_roles),
             ("POST", "/guilds/{g}/roles", self.create_role),
             ("GET", "/guilds/{g}/auto-moderation/rules", self.get_automod_rules),
+            *standin.scheduled_events.routes(),
         ]
         self.routes: list[Route] = [(m, _compile(p), h) for m, p, h in routes]
 

@@ -12,6 +12,7 @@ from bot.services import (
     crisis_terms,
     duty,
     escalation,
+    meetings,
     resources,
 )
 from bot.services.member_data import PersonalData
@@ -24,4 +25,5 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     *buddy.PERSONAL_DATA,
     *resources.PERSONAL_DATA,
     *checkins.PERSONAL_DATA,
+    *meetings.PERSONAL_DATA,
 )

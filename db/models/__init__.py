@@ -19,6 +19,15 @@ from db.models.crisis import (
     MemberCrisisPreference,
 )
 from db.models.guild import CommandSyncState, ConfigNotice, GuildConfig
+from db.models.meetings import (
+    Meeting,
+    MeetingAnnouncement,
+    MeetingFeedback,
+    MeetingNotifyPreference,
+    MeetingOccurrence,
+    MeetingRsvp,
+    MeetingSettings,
+)
 from db.models.resources import Resource, ResourceFlag, ResourceSearch, ResourceSettings
 
 __all__ = [
@@ -40,6 +49,13 @@ __all__ = [
     "CrisisTerm",
     "DutyStatus",
     "GuildConfig",
+    "Meeting",
+    "MeetingAnnouncement",
+    "MeetingFeedback",
+    "MeetingNotifyPreference",
+    "MeetingOccurrence",
+    "MeetingRsvp",
+    "MeetingSettings",
     "MemberCrisisPreference",
     "Resource",
     "ResourceFlag",

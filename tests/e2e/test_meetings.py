@@ -1,0 +1,422 @@
+"""Meetings end to end: schedule, native event, announcements on time, RSVP, restart, cancel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.bot import KinshipBot
+from bot.clock import ManualClock
+from bot.services import guild_config, meetings
+from bot.services.guild_config import ConfigItem
+from db.models import MeetingAnnouncement
+from standin import DEFAULT_BOT_PERMISSIONS, DiscordStandIn, FakeGuild
+from standin.scheduled_events import CANCELED, MANAGE_EVENTS
+
+from .conftest import start_kinship
+
+EVENTS = r"/guilds/\d+/scheduled-events"
+
+
+@dataclass
+class Group:
+    guild: FakeGuild
+    announcements: int
+    voice: int
+    mod_role: int
+    moderator: int
+    members: list[int]
+    backup: int
+
+
+async def build_group(
+    standin: DiscordStandIn, bot: KinshipBot, *, manage_events: bool = True
+) -> Group:
+    permissions = DEFAULT_BOT_PERMISSIONS | (MANAGE_EVENTS if manage_events else 0)
+    guild = standin.add_guild("Circle", bot_permissions=permissions)
+    mod_role = int(standin.add_role(guild.id, "Moderators")["id"])
+    announcements = int(standin.add_channel(guild.id, "meetings")["id"])
+    voice = int(standin.add_channel(guild.id, "circle-voice", type=2)["id"])
+    moderator = standin.add_user("mod").id
+    standin.add_member(guild.id, moderator, roles=[mod_role])
+    members = []
+    for name in ("ana", "ben", "cat"):
+        user = standin.add_user(name)
+        standin.add_member(guild.id, user.id)
+        members.append(user.id)
+    backup = standin.add_user("backup").id
+    standin.add_member(guild.id, backup)
+    await set_up(bot, guild.id, mod_role, announcements)
+    await standin.wait_for(lambda: bot.get_guild(guild.id) is not None)
+    await standin.flush()
+    return Group(guild, announcements, voice, mod_role, moderator, members, backup)
+
+
+async def set_up(bot: KinshipBot, guild_id: int, mod_role: int, channel: int) -> None:
+    async with bot.sessions() as session:
+        await guild_config.set_item(session, guild_id, ConfigItem.MODERATOR_ROLE, mod_role)
+        await guild_config.set_item(session, guild_id, ConfigItem.ANNOUNCEMENTS_CHANNEL, channel)
+
+
+def posts(standin: DiscordStandIn, channel: int) -> list[dict[str, Any]]:
+    return [m for m in standin.messages.get(channel, []) if m.get("embeds")]
+
+
+def plain(standin: DiscordStandIn, channel: int) -> list[str]:
+    return [m["content"] for m in standin.messages.get(channel, []) if not m.get("embeds")]
+
+
+def description(message: dict[str, Any]) -> str:
+    return str(message["embeds"][0].get("description", ""))
+
+
+def field(message: dict[str, Any], name: str) -> str:
+    return next(f["value"] for f in message["embeds"][0]["fields"] if f["name"] == name)
+
+
+def current(standin: DiscordStandIn, message: dict[str, Any]) -> dict[str, Any]:
+    return standin._message_index[int(message["id"])]
+
+
+async def advance_to(bot: KinshipBot, clock: ManualClock, moment: Any) -> None:
+    clock.set(moment)
+    await bot.timers.run_due()
+
+
+async def test_meeting_lifecycle_exactly_once_across_a_restart(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> None:
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        g = await build_group(standin, bot)
+        ana, ben, cat = g.members
+        record = await standin.slash(
+            g.guild.id,
+            g.moderator,
+            "meeting",
+            {
+                "title": "Tuesday circle",
+                "when": f"{start:%Y-%m-%d %H:%M}",
+                "repeat": "weekly",
+                "voice_channel": g.voice,
+                "duration": 90,
+                "backup": g.backup,
+                "content_notes": "grief, loss",
+            },
+            subcommand="schedule",
+        )
+        reply = await record.wait_followup()
+        assert record.ephemeral
+        assert "Scheduled **Tuesday circle**" in reply["content"], reply["content"]
+        assert f"<t:{int(start.timestamp())}:F>" in reply["content"]
+        assert "Manage Events" not in reply["content"]
+
+        (created,) = standin.requests_to("POST", EVENTS + "$")
+        assert created.json["entity_type"] == 2 and int(created.json["channel_id"]) == g.voice
+        assert created.json["scheduled_start_time"].startswith(f"{start:%Y-%m-%dT%H:%M}")
+        (event,) = standin.scheduled_events.events[g.guild.id].values()
+        assert not posts(standin, g.announcements)
+
+        # 24 hours before: the announcement posts, with RSVP buttons and the ground rules.
+        await advance_to(bot, clock, start - timedelta(hours=24))
+        post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+        assert "starts in 1 day" in description(post)
+        assert f"<t:{int(start.timestamp())}:R>" in field(post, "When")
+        assert field(post, "Where") == f"<#{g.voice}>"
+        assert "Listen without judging" in field(post, "Ground rules")
+        assert "grief" in field(post, "Content notes")
+        async with bot.sessions() as session:
+            ((meeting, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+        rsvp = [f"meeting:rsvp:{occurrence.id}:{a}" for a in ("going", "maybe", "no")]
+        ids = [c["custom_id"] for row in post["components"] for c in row["components"]]
+        assert ids == rsvp
+
+        # The facilitator is asked to confirm, privately, and does.
+        ask = await standin.wait_for(lambda: standin.dms_to(g.moderator))
+        pressed = await standin.click(None, g.moderator, ask[0], f"meeting:confirm:{occurrence.id}")
+        await pressed.wait_response()
+        assert "Thanks for confirming" in pressed.content
+
+        # RSVP buttons keep live counts; pressing another answer changes it.
+        for user, answer in ((ana, "going"), (ben, "maybe"), (ana, "no"), (ana, "going")):
+            click = await standin.click(
+                g.guild.id, user, post, f"meeting:rsvp:{occurrence.id}:{answer}"
+            )
+            await click.wait_followup()
+            assert click.followups[0]["flags"] & 64  # the confirmation is private
+        assert "Going **1** · Maybe **1** · Can't go **0**" in field(
+            current(standin, post), "Who's coming"
+        )
+        # Interested on the native event counts as Going.
+        await standin.scheduled_events.mark_interested(g.guild.id, int(event["id"]), cat)
+        await standin.wait_for(
+            lambda: "Going **2**" in field(current(standin, post), "Who's coming")
+        )
+
+    # Restart between the two reminders, on the same database and clock.
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        await advance_to(bot, clock, start - timedelta(minutes=15))
+        await standin.wait_for(
+            lambda: "starts in 15 minutes" in description(current(standin, post))
+        )
+        assert len(posts(standin, g.announcements)) == 1  # edited, never reposted
+        # Going and Maybe get a DM reminder.
+        for user in (ana, ben, cat):
+            dms = await standin.wait_for(lambda u=user: standin.dms_to(u))
+            assert "Reminder: Tuesday circle" in dms[0]["embeds"][0]["title"]
+        await advance_to(bot, clock, start - timedelta(minutes=5))
+        assert standin.dms_to(g.backup) == []  # the facilitator confirmed
+
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        await advance_to(bot, clock, start)
+        starting = await standin.wait_for(lambda: plain(standin, g.announcements))
+        assert starting == [f"**Tuesday circle** is starting now: <#{g.voice}>"]
+        assert "Starting now" in description(current(standin, post))
+        # The next week's occurrence gets its own native event.
+        await standin.wait_for(lambda: len(standin.requests_to("POST", EVENTS + "$")) == 2)
+
+        await advance_to(bot, clock, start + timedelta(minutes=90))
+        ask = await standin.wait_for(
+            lambda: [m for m in standin.dms_to(ana) if "How was" in (m.get("content") or "")]
+        )
+        assert not [m for m in standin.dms_to(ben) if "How was" in (m.get("content") or "")]
+        answer = await standin.click(None, ana, ask[0], f"meeting:feedback:{occurrence.id}:good")
+        await answer.wait_response()
+        summary = await standin.slash(g.guild.id, g.moderator, "meeting", {}, subcommand="feedback")
+        await summary.wait_response()
+        assert "1 answers" in summary.content and "good: **1**" in summary.content
+
+        # Cancelling the series cancels the upcoming native event; nothing else posts.
+        cancel = await standin.slash(
+            g.guild.id,
+            g.moderator,
+            "meeting",
+            {"meeting": meeting.id, "scope": "series"},
+            subcommand="cancel",
+        )
+        await cancel.wait_response()
+        assert "Cancelled the whole series" in cancel.content
+        (patch,) = standin.requests_to("PATCH", EVENTS + r"/\d+$")
+        assert patch.json == {"status": CANCELED}
+        await advance_to(bot, clock, start + timedelta(days=8))
+        await standin.wait_idle()
+        assert len(posts(standin, g.announcements)) == 1
+        assert len(plain(standin, g.announcements)) == 1
+
+
+async def test_without_manage_events_the_meeting_still_works_and_mods_are_told(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship, manage_events=False)
+    start = clock.now() + timedelta(hours=3)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": "Coffee",
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "location": "https://meet.example.org/c",
+            "kind": "social",
+        },
+        subcommand="schedule",
+    )
+    reply = await record.wait_followup()
+    assert "Scheduled **Coffee**" in reply["content"]
+    assert "Manage Events" in reply["content"]
+    assert standin.requests_to("POST", EVENTS + "$")[0].status == 403
+    await advance_to(kinship, clock, start.replace(second=0, microsecond=0) - timedelta(minutes=15))
+    post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+    names = [f["name"] for f in post["embeds"][0]["fields"]]
+    assert "Ground rules" not in names and "Host" in names  # a social gathering's wording
+
+
+async def test_bad_input_is_refused_privately_and_nothing_is_saved(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    soon = clock.now() + timedelta(days=1)
+    cases = [
+        (g.moderator, {"when": "2026-02-30 19:00"}, "couldn't read"),
+        (g.moderator, {"when": f"{clock.now() - timedelta(days=1):%Y-%m-%d %H:%M}"}, "in the past"),
+        (g.moderator, {"timezone": "Mars/Olympus"}, "time zone"),
+        (g.moderator, {"duration": 2000}, "24 hours"),
+        (g.members[0], {}, "Manage Events"),
+    ]
+    for user, options, message in cases:
+        values = {"title": "Circle", "when": f"{soon:%Y-%m-%d %H:%M}", "voice_channel": g.voice}
+        values.update(options)
+        record = await standin.slash(g.guild.id, user, "meeting", values, subcommand="schedule")
+        await record.wait_response()
+        text = (
+            record.content
+            if record.response_type == 4
+            else (await record.wait_followup())["content"]
+        )
+        assert message in text, (options, text)
+        assert record.ephemeral
+    await standin.delete_channel(g.guild.id, g.announcements)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {"title": "Circle", "when": f"{soon:%Y-%m-%d %H:%M}", "voice_channel": g.voice},
+        subcommand="schedule",
+    )
+    # The deleted channel is forgotten from the configuration, so the moderator is asked for one.
+    assert "Choose an announcement `channel`" in (await record.wait_followup())["content"]
+    async with kinship.sessions() as session:
+        assert await meetings.active_count(session, g.guild.id) == 0
+    assert standin.requests_to("POST", EVENTS + "$") == []
+
+
+async def test_announcements_missed_while_down_are_skipped_after_the_grace_period(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> None:
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        g = await build_group(standin, bot)
+        record = await standin.slash(
+            g.guild.id,
+            g.moderator,
+            "meeting",
+            {"title": "Circle", "when": f"{start:%Y-%m-%d %H:%M}", "voice_channel": g.voice},
+            subcommand="schedule",
+        )
+        await record.wait_followup()
+    # Down through the 24-hour reminder, back 11 minutes after it: too late to send it.
+    clock.set(start - timedelta(hours=24) + timedelta(minutes=11))
+    async with start_kinship(standin, database_url, clock=clock) as bot:
+        await bot.timers.run_due()
+        await standin.wait_idle()
+        assert posts(standin, g.announcements) == []
+        # The 15-minute reminder still posts on time, late by less than the grace period.
+        await advance_to(bot, clock, start - timedelta(minutes=15) + timedelta(minutes=9))
+        post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+        assert "starts in 15 minutes" in description(post)
+        # A deleted channel fails the start announcement quietly; nothing else breaks.
+        await standin.delete_channel(g.guild.id, g.announcements)
+        await advance_to(bot, clock, start)
+        async with bot.sessions() as session:
+            states = await session.scalars(
+                select(MeetingAnnouncement.state).where(MeetingAnnouncement.kind == "start")
+            )
+            assert list(states) == ["failed"]  # a one-off: nothing follows
+
+
+async def test_list_edit_and_skip_keep_the_events_tab_in_step(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    ping = int(standin.add_role(g.guild.id, "Circle members")["id"])
+    start = (clock.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": "Monthly circle",
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "repeat": "weekly",
+            "location": "Community hall, 1 High St",
+            "ping": ping,
+            "reminders": "none",
+        },
+        subcommand="schedule",
+    )
+    assert "Scheduled" in (await record.wait_followup())["content"]
+    async with kinship.sessions() as session:
+        ((meeting, _),) = await meetings.upcoming(session, g.guild.id, clock.now())
+    created = standin.requests_to("POST", EVENTS + "$")[-1].json
+    assert created["entity_type"] == 3
+    assert created["entity_metadata"] == {"location": "Community hall, 1 High St"}
+
+    listing = await standin.slash(g.guild.id, g.members[0], "meeting", {}, subcommand="list")
+    await listing.wait_response()
+    text = listing.embeds[0]["description"]
+    assert f"#{meeting.id} Monthly circle" in text
+    assert f"<t:{int(start.timestamp())}:F>" in text and f"<t:{int(start.timestamp())}:R>" in text
+
+    # A new title edits the native event in place.
+    edit = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {"meeting": meeting.id, "title": "Weekly circle"},
+        subcommand="edit",
+    )
+    assert "Updated **Weekly circle**" in (await edit.wait_followup())["content"]
+    (renamed,) = standin.requests_to("PATCH", EVENTS + r"/\d+$")
+    assert renamed.json["name"] == "Weekly circle"
+
+    # A new time cancels the old event and creates one at the new time.
+    later = start + timedelta(hours=2)
+    edit = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {"meeting": meeting.id, "when": f"{later:%Y-%m-%d %H:%M}"},
+        subcommand="edit",
+    )
+    assert f"<t:{int(later.timestamp())}:F>" in (await edit.wait_followup())["content"]
+    assert standin.requests_to("PATCH", EVENTS + r"/\d+$")[-1].json == {"status": CANCELED}
+    assert (
+        standin.requests_to("POST", EVENTS + "$")[-1]
+        .json["scheduled_start_time"]
+        .startswith(f"{later:%Y-%m-%dT%H:%M}")
+    )
+
+    # Skipping the next one moves the series to the week after, with its own event.
+    skip = await standin.slash(
+        g.guild.id, g.moderator, "meeting", {"meeting": meeting.id}, subcommand="skip"
+    )
+    await skip.wait_response()
+    week_after = later + timedelta(days=7)
+    assert "Skipped" in skip.content and f"<t:{int(week_after.timestamp())}:F>" in skip.content
+    assert standin.requests_to("PATCH", EVENTS + r"/\d+$")[-1].json == {"status": CANCELED}
+    events = standin.scheduled_events.events[g.guild.id].values()
+    assert sorted(e["status"] for e in events) == [1, CANCELED, CANCELED]
+
+    # At the start, the chosen role (and only it) is pinged.
+    await advance_to(kinship, clock, week_after)
+    post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+    assert post["mention_roles"] == [str(ping)] and post["mention_everyone"] is False
+    assert f"<t:{int(week_after.timestamp())}:F>" in field(post, "When")
+
+
+async def test_backup_facilitator_is_asked_when_the_facilitator_has_not_confirmed(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    facilitator = g.members[0]
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": "Circle",
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "voice_channel": g.voice,
+            "facilitator": facilitator,
+            "backup": g.backup,
+        },
+        subcommand="schedule",
+    )
+    await record.wait_followup()
+    await advance_to(kinship, clock, start - timedelta(hours=24))
+    ask = await standin.wait_for(lambda: standin.dms_to(facilitator))
+    assert "Please confirm" in ask[0]["content"]
+    async with kinship.sessions() as session:
+        ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+    await advance_to(kinship, clock, start - timedelta(hours=2))
+    assert standin.dms_to(g.backup) == []
+    await advance_to(kinship, clock, start - timedelta(hours=1))
+    (backup_ask,) = await standin.wait_for(lambda: standin.dms_to(g.backup))
+    assert "hasn't confirmed" in backup_ask["content"]
+    pressed = await standin.click(None, g.backup, backup_ask, f"meeting:confirm:{occurrence.id}")
+    await pressed.wait_response()
+    assert "Thanks for confirming" in pressed.content
