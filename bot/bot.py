@@ -14,6 +14,7 @@ from typing import Any
 import discord
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.ext import commands
+from discord.state import ConnectionState
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import cogs
@@ -41,6 +42,27 @@ def intents() -> discord.Intents:
     # Members marking Interested on a meeting's native event count as Going (not privileged).
     chosen.guild_scheduled_events = True
     return chosen
+
+
+class KinshipState(ConnectionState[Any]):
+    """discord.py drops scheduled-event interest from members it has not cached, and Kinship
+    caches none; these also dispatch the bare ids (``on_scheduled_event_interest``)."""
+
+    def parse_guild_scheduled_event_user_add(self, data: Any) -> None:
+        self._dispatch_interest(data, interested=True)
+        super().parse_guild_scheduled_event_user_add(data)
+
+    def parse_guild_scheduled_event_user_remove(self, data: Any) -> None:
+        self._dispatch_interest(data, interested=False)
+        super().parse_guild_scheduled_event_user_remove(data)
+
+    def _dispatch_interest(self, data: Any, *, interested: bool) -> None:
+        self.dispatch(
+            "scheduled_event_interest",
+            int(data["guild_scheduled_event_id"]),
+            int(data["user_id"]),
+            interested,
+        )
 
 
 def cog_modules() -> list[str]:
@@ -84,6 +106,15 @@ class KinshipBot(commands.Bot):
         self._shutdown: asyncio.Task[None] | None = None
         # Capabilities add their own buttons to the first page of the /setup panel.
         self.setup_buttons: list[Callable[[], discord.ui.Item[Any]]] = []
+
+    def _get_state(self, **options: Any) -> ConnectionState[Any]:
+        return KinshipState(
+            dispatch=self.dispatch,
+            handlers=self._handlers,
+            hooks=self._hooks,
+            http=self.http,
+            **options,
+        )
 
     @classmethod
     async def create(cls, settings: Settings, *, clock: Clock | None = None) -> KinshipBot:

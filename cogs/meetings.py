@@ -51,10 +51,6 @@ DYNAMIC_ITEMS = (RsvpButton, FeedbackButton, ConfirmButton)
 WINDOW = timedelta(hours=2)  # timers are armed this far ahead; the sweep arms the rest
 SWEEP_EVERY = timedelta(hours=1)
 EVENT_STATUS_CANCELED = 4
-_INTEREST_EVENTS = {
-    "GUILD_SCHEDULED_EVENT_USER_ADD": "meeting_interest_add",
-    "GUILD_SCHEDULED_EVENT_USER_REMOVE": "meeting_interest_remove",
-}
 
 
 async def is_meeting_organiser(interaction: discord.Interaction[Any]) -> bool:
@@ -101,35 +97,17 @@ class Meetings(commands.Cog):
 
     def __init__(self, bot: KinshipBot) -> None:
         self.bot = bot
-        self._original_parsers: dict[str, Any] = {}
 
     # --- lifecycle ------------------------------------------------------------------------------
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(*DYNAMIC_ITEMS)
-        self._install_interest_parsers()
         await self.rebuild_timers()
         self.bot.timers.every("meetings:sweep", SWEEP_EVERY, self._sweep)
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(*DYNAMIC_ITEMS)
-        parsers = self.bot._connection.parsers
-        parsers.update(self._original_parsers)
         self.bot.timers.cancel_prefix("meetings:")
-
-    def _install_interest_parsers(self) -> None:
-        """discord.py drops USER_ADD/REMOVE for users it has not cached (we cache no members),
-        so read the ids from the raw event first, then let discord.py handle it as usual."""
-        parsers = self.bot._connection.parsers
-        for event, name in _INTEREST_EVENTS.items():
-            original = parsers[event]
-            self._original_parsers[event] = original
-
-            def parser(data: Any, original: Any = original, name: str = name) -> None:
-                self.bot.dispatch(name, int(data["guild_scheduled_event_id"]), int(data["user_id"]))
-                original(data)
-
-            parsers[event] = parser
 
     async def rebuild_timers(self) -> int:
         """The database is the truth: roll series forward after downtime, arm what is due soon."""
@@ -392,7 +370,16 @@ class Meetings(commands.Cog):
             log.info("Could not update scheduled event %s", occurrence.discord_event_id)
 
     @commands.Cog.listener()
-    async def on_meeting_interest_add(self, event_id: int, user_id: int) -> None:
+    async def on_scheduled_event_interest(
+        self, event_id: int, user_id: int, interested: bool
+    ) -> None:
+        """Interested on the native event counts as Going; taking it back withdraws that."""
+        if interested:
+            await self._interest_added(event_id, user_id)
+        else:
+            await self._interest_removed(event_id, user_id)
+
+    async def _interest_added(self, event_id: int, user_id: int) -> None:
         async with self.bot.sessions() as session:
             occurrence = await meetings.occurrence_for_event(session, event_id)
             if occurrence is None or occurrence.id is None:
@@ -408,8 +395,7 @@ class Meetings(commands.Cog):
             occurrence, meeting = await meetings.occurrence_with_meeting(session, occurrence.id)
         await self._refresh_post(meeting, occurrence)
 
-    @commands.Cog.listener()
-    async def on_meeting_interest_remove(self, event_id: int, user_id: int) -> None:
+    async def _interest_removed(self, event_id: int, user_id: int) -> None:
         async with self.bot.sessions() as session:
             occurrence = await meetings.occurrence_for_event(session, event_id)
             if occurrence is None or occurrence.id is None:
