@@ -14,6 +14,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     commands = re.findall(r"^    (python3 -m venv .*)$", readme, flags=re.MULTILINE)
     assert ci in commands
     assert "pytest" in ci and "ruff check" in ci and "ruff format --check" in ci
+    assert "mypy" in ci  # type checking over bot/, cogs/ and db/ (pyproject [tool.mypy])
 
 
 def test_example_config_documents_every_setting() -> None:
