@@ -144,6 +144,25 @@ class ResourceModal(discord.ui.Modal):
         await report_error(interaction, error)
 
 
+def lines_command(name: str) -> Any:
+    """One of the two names of the crisis-lines command (Discord has no aliases)."""
+
+    async def show(
+        self: Resources,
+        interaction: discord.Interaction[KinshipBot],
+        country: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        await self.show_lines(interaction, country)
+
+    # discord.py binds a callback to its cog only when it looks defined in the class.
+    show.__qualname__ = f"Resources.{name}"
+    described = app_commands.describe(country="A country name or code; default: yours")
+    completed = app_commands.autocomplete(country=country_choices)
+    return app_commands.command(
+        name=name, description="Crisis lines and the emergency number for a country."
+    )(described(completed(show)))
+
+
 class Resources(commands.Cog):
     resources_group = app_commands.Group(
         name="resources",
@@ -218,29 +237,9 @@ class Resources(commands.Cog):
         extra: dict[str, Any] = {"view": view} if view else {}
         await reply(interaction, embed=lines_embed(lines, name), **extra)
 
-    @app_commands.command(
-        name="crisis-lines", description="Crisis lines and the emergency number for a country."
-    )
-    @app_commands.describe(country="A country name or code; default: yours")
-    @app_commands.autocomplete(country=country_choices)
-    async def crisis_lines_command(
-        self,
-        interaction: discord.Interaction[KinshipBot],
-        country: app_commands.Range[str, 1, 64] | None = None,
-    ) -> None:
-        await self.show_lines(interaction, country)
-
-    @app_commands.command(
-        name="helplines", description="Crisis lines and the emergency number for a country."
-    )
-    @app_commands.describe(country="A country name or code; default: yours")
-    @app_commands.autocomplete(country=country_choices)
-    async def helplines_command(
-        self,
-        interaction: discord.Interaction[KinshipBot],
-        country: app_commands.Range[str, 1, 64] | None = None,
-    ) -> None:
-        await self.show_lines(interaction, country)
+    # Discord has no command aliases: /helplines is a second command with the same callback.
+    crisis_lines_command = lines_command("crisis-lines")
+    helplines_command = lines_command("helplines")
 
     async def on_flag(
         self, interaction: discord.Interaction[KinshipBot], country: str, index: int

@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from bot.errors import InvalidInput, NotConfigured, NotFound
 from bot.services import buddy_matching, guild_config
@@ -36,6 +37,17 @@ from db.models import (
     BuddySettings,
 )
 from db.upsert import insert_ignore
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def _saved(session: AsyncSession, row: Row) -> Row:
+    """Commit one changed row and return it as the database now has it."""
+    session.add(row)
+    await session.commit()
+    await session.refresh(row)
+    return row
+
 
 DEFAULT_TOPICS = (
     "parenting",
@@ -203,10 +215,7 @@ async def update_settings(
     settings.next_round_at = (
         next_round_time(settings, config.timezone, now) if settings.scheduled else None
     )
-    session.add(settings)
-    await session.commit()
-    await session.refresh(settings)
-    return settings
+    return await _saved(session, settings)
 
 
 async def ensure_schedule(session: AsyncSession, guild_id: int, now: datetime) -> BuddySettings:
@@ -337,10 +346,7 @@ async def update_preferences(
     if role is not None and role != profile.role:
         _check_role(settings, role, screen, now)
         profile.role = role
-    session.add(profile)
-    await session.commit()
-    await session.refresh(profile)
-    return profile
+    return await _saved(session, profile)
 
 
 async def leave(session: AsyncSession, guild_id: int, user_id: int, now: datetime) -> None:
@@ -375,10 +381,7 @@ async def pause(
     profile = await get_profile(session, guild_id, user_id)
     profile.state, profile.paused_until = "paused", now + timedelta(weeks=weeks)
     profile.updated_at = now
-    session.add(profile)
-    await session.commit()
-    await session.refresh(profile)
-    return profile
+    return await _saved(session, profile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,10 +515,7 @@ async def resolve_report(
     if row.state != "open":
         raise InvalidInput(f"Buddy report #{report_id} is already resolved.")
     row.state, row.resolved_by, row.resolved_at = "resolved", moderator_id, now
-    session.add(row)
-    await session.commit()
-    await session.refresh(row)
-    return row
+    return await _saved(session, row)
 
 
 # --- rounds ----------------------------------------------------------------------------------
@@ -852,10 +852,7 @@ async def answer_ghost_check(
         profile.paused_until = now + timedelta(weeks=GHOST_PAUSE_WEEKS)
     else:
         profile.state = "left"
-    session.add(profile)
-    await session.commit()
-    await session.refresh(profile)
-    return profile
+    return await _saved(session, profile)
 
 
 @dataclass(frozen=True, slots=True)
