@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.autocomplete import timezone_choices
 from bot.bot import KinshipBot
 from bot.checks import moderator_only
+from bot.options import RowId
 from bot.services import buddy, guild_config
 from bot.services.buddy import PlannedGroup, RoundPlan, Screen
 from bot.tree import reply
@@ -507,9 +508,7 @@ class Buddy(commands.Cog):
     @group.command(name="resolve-report", description="Moderators: close a buddy report.")
     @app_commands.describe(report_id="The report's number, from its post")
     @moderator_only()
-    async def resolve_report(
-        self, interaction: discord.Interaction[Any], report_id: app_commands.Range[int, 1]
-    ) -> None:
+    async def resolve_report(self, interaction: discord.Interaction[Any], report_id: RowId) -> None:
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:
             await buddy.resolve_report(

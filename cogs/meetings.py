@@ -18,6 +18,7 @@ from bot.autocomplete import timezone_choices
 from bot.bot import KinshipBot
 from bot.checks import MODERATOR, Gate, is_moderator
 from bot.errors import InvalidInput
+from bot.options import RowId
 from bot.services import guild_config, meetings
 from bot.services.meeting_time import (
     Recurrence,
@@ -626,7 +627,7 @@ class Meetings(commands.Cog):
     async def edit(
         self,
         interaction: discord.Interaction[Any],
-        meeting: int,
+        meeting: RowId,
         title: app_commands.Range[str, 1, 100] | None = None,
         when: app_commands.Range[str, 1, 60] | None = None,
         duration: app_commands.Range[int, 5, 1440] | None = None,
@@ -709,7 +710,7 @@ class Meetings(commands.Cog):
     async def cancel(
         self,
         interaction: discord.Interaction[Any],
-        meeting: int,
+        meeting: RowId,
         scope: Literal["next", "series"] = "next",
     ) -> None:
         assert interaction.guild_id is not None
@@ -730,7 +731,7 @@ class Meetings(commands.Cog):
     @app_commands.describe(meeting="The meeting")
     @app_commands.autocomplete(meeting=meeting_choices)
     @ORGANISER.check()
-    async def skip(self, interaction: discord.Interaction[Any], meeting: int) -> None:
+    async def skip(self, interaction: discord.Interaction[Any], meeting: RowId) -> None:
         await self._call_off(interaction, meeting, "skipped")
 
     @meeting.command(
@@ -761,7 +762,7 @@ class Meetings(commands.Cog):
     @app_commands.autocomplete(meeting=meeting_choices)
     @MODERATOR.check()
     async def feedback(
-        self, interaction: discord.Interaction[Any], meeting: int | None = None
+        self, interaction: discord.Interaction[Any], meeting: RowId | None = None
     ) -> None:
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:

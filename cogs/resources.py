@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.bot import KinshipBot
 from bot.checks import moderator_only
 from bot.errors import InvalidInput
+from bot.options import RowId
 from bot.services import crisis_lines, crisis_preferences, guild_config, resources
 from bot.services.resources import (
     DESCRIPTION_LIMIT,
@@ -416,7 +417,7 @@ class Resources(commands.Cog):
     async def resources_edit(
         self,
         interaction: discord.Interaction[KinshipBot],
-        resource_id: app_commands.Range[int, 1],
+        resource_id: RowId,
         type: str | None = None,
         country: app_commands.Range[str, 1, 64] | None = None,
         language: app_commands.Range[str, 2, 8] | None = None,
@@ -466,7 +467,7 @@ class Resources(commands.Cog):
     @app_commands.describe(resource_id="The number shown in search results, e.g. 12")
     @moderator_only()
     async def resources_remove(
-        self, interaction: discord.Interaction[KinshipBot], resource_id: app_commands.Range[int, 1]
+        self, interaction: discord.Interaction[KinshipBot], resource_id: RowId
     ) -> None:
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:

@@ -36,6 +36,7 @@ from db.models import (
     BuddyRound,
     BuddySettings,
 )
+from db.rows import get_by_id
 from db.upsert import insert_ignore
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -509,7 +510,7 @@ async def report(
 async def resolve_report(
     session: AsyncSession, guild_id: int, report_id: int, moderator_id: int, now: datetime
 ) -> BuddyReport:
-    row = await session.get(BuddyReport, report_id)
+    row = await get_by_id(session, BuddyReport, report_id)
     if row is None or row.guild_id != guild_id:
         raise NotFound(f"There is no buddy report #{report_id} in this server.")
     if row.state != "open":

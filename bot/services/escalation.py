@@ -25,7 +25,7 @@ from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
 from bot.text import clean_user_text
 from db.models import OPEN_STATES, CaseEvent, CrisisCase, GuildConfig
-from db.rows import rowcount
+from db.rows import get_by_id, rowcount
 
 CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
@@ -354,7 +354,7 @@ async def record_member_contact(
 
 
 async def _load(session: AsyncSession, case_id: int, guild_id: int | None = None) -> CrisisCase:
-    case = await session.get(CrisisCase, case_id, populate_existing=True)
+    case = await get_by_id(session, CrisisCase, case_id, populate_existing=True)
     if case is None or (guild_id is not None and case.guild_id != guild_id):
         raise NotFound(f"There is no case #{case_id} in this server.")
     return case
@@ -383,7 +383,7 @@ async def get_case(session: AsyncSession, guild_id: int, case_id: int) -> Crisis
 
 async def find_case(session: AsyncSession, case_id: int) -> CrisisCase | None:
     """A case by id in any server, fresh from the database (for timers and delivery)."""
-    return await session.get(CrisisCase, case_id, populate_existing=True)
+    return await get_by_id(session, CrisisCase, case_id, populate_existing=True)
 
 
 async def case_member(session: AsyncSession, case_id: int) -> int | None:
@@ -482,7 +482,7 @@ async def close(
 
 async def _member_case(session: AsyncSession, case_id: int, member_id: int) -> CrisisCase:
     """The case behind a button in the member's DM, only for the member it is about."""
-    case = await session.get(CrisisCase, case_id, populate_existing=True)
+    case = await get_by_id(session, CrisisCase, case_id, populate_existing=True)
     if case is None or case.member_id != member_id:
         raise NotFound("I couldn't find that message's case; it may have been closed already.")
     return case
@@ -574,7 +574,7 @@ async def take_escalation_step(
 ) -> EscalationStep | None:
     """If the case is still unclaimed and due, move it one level up; each level fires once.
     ``owner_id`` is the server owner, pinged at the last level when there is no backup role."""
-    case = await session.get(CrisisCase, case_id, populate_existing=True)
+    case = await get_by_id(session, CrisisCase, case_id, populate_existing=True)
     if (
         case is None
         or case.state != "open"

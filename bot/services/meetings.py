@@ -40,6 +40,7 @@ from db.models import (
     MeetingRsvp,
     MeetingSettings,
 )
+from db.rows import get_by_id
 from db.upsert import insert_ignore
 
 log = logging.getLogger(__name__)
@@ -297,7 +298,7 @@ def _announcements(
 
 async def roll_forward(session: AsyncSession, meeting_id: int, now: datetime) -> Scheduled | None:
     """Materialise the next occurrence of an active series if none is scheduled ahead."""
-    meeting = await session.get(Meeting, meeting_id)
+    meeting = await get_by_id(session, Meeting, meeting_id)
     if meeting is None or meeting.state != "active":
         return None
     ahead = await session.scalar(
@@ -478,7 +479,7 @@ async def set_event_id(session: AsyncSession, occurrence_id: int, event_id: int 
 
 
 async def get_meeting(session: AsyncSession, guild_id: int, meeting_id: int) -> Meeting:
-    meeting = await session.get(Meeting, meeting_id)
+    meeting = await get_by_id(session, Meeting, meeting_id)
     if meeting is None or meeting.guild_id != guild_id:
         raise NotFound(f"There is no meeting #{meeting_id} in this server.")
     return meeting
@@ -535,7 +536,7 @@ async def search(session: AsyncSession, guild_id: int, text: str) -> list[Meetin
 async def occurrence_with_meeting(
     session: AsyncSession, occurrence_id: int
 ) -> tuple[MeetingOccurrence, Meeting]:
-    occurrence = await session.get(MeetingOccurrence, occurrence_id)
+    occurrence = await get_by_id(session, MeetingOccurrence, occurrence_id)
     if occurrence is None:
         raise NotFound("That meeting no longer exists.")
     meeting = await session.get(Meeting, occurrence.meeting_id)

@@ -29,6 +29,7 @@ from bot.services.guild_config import resolve_region
 from bot.services.member_data import PersonalData
 from bot.text import clean_user_text
 from db.models import Resource, ResourceFlag, ResourceSearch, ResourceSettings
+from db.rows import get_by_id
 from db.upsert import insert_ignore
 
 KINDS = ("article", "video", "book", "group", "hotline", "app", "local_service")
@@ -561,7 +562,7 @@ async def add_resource(
 
 
 async def get_resource(session: AsyncSession, guild_id: int, resource_id: int) -> Resource:
-    row = await session.get(Resource, resource_id)
+    row = await get_by_id(session, Resource, resource_id)
     if row is None or row.guild_id != guild_id:
         raise NotFound(f"There is no library entry #{resource_id} in this server.")
     return row

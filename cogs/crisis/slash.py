@@ -15,6 +15,7 @@ from bot.autocomplete import region_choices
 from bot.bot import KinshipBot
 from bot.checks import moderator_only, responder_only
 from bot.crisis import scan
+from bot.options import RowId
 from bot.services import (
     crisis_policy,
     crisis_preferences,
@@ -126,7 +127,7 @@ class CrisisCommands(commands.Cog, name="Crisis"):
     @app_commands.describe(case_id="The case number shown on the alert, e.g. 12")
     @moderator_only()
     async def escalations_show(
-        self, interaction: discord.Interaction[KinshipBot], case_id: app_commands.Range[int, 1]
+        self, interaction: discord.Interaction[KinshipBot], case_id: RowId
     ) -> None:
         assert interaction.guild_id is not None
         async with self.bot.sessions() as session:

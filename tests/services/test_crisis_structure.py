@@ -7,8 +7,16 @@ from datetime import timedelta
 
 import pytest
 
-from bot.errors import InvalidInput
-from bot.services import crisis_preferences, duty, escalation, guild_config
+from bot.errors import InvalidInput, NotFound
+from bot.services import (
+    buddy,
+    crisis_preferences,
+    duty,
+    escalation,
+    guild_config,
+    meetings,
+    resources,
+)
 from bot.services.crisis_policy import PolicyChange, get_policy, update_policy
 from bot.services.duty import AlertTargets
 from bot.services.escalation import AlreadyClaimed, NewDetection
@@ -114,3 +122,21 @@ def test_a_help_request_is_cleaned_before_moderators_see_it() -> None:
     assert asked.excerpt == "please call me"
     assert (asked.source, asked.severity, asked.channel_id) == ("requested", "high", 5)
     assert escalation.help_request(GUILD, MEMBER, None, None).excerpt == ""
+
+
+async def test_ids_no_row_could_have_are_not_found_not_a_database_overflow(
+    sessions: SessionFactory,
+) -> None:
+    too_big = 2**63 - 1
+    async with sessions() as session:
+        for lookup in (
+            escalation.get_case(session, GUILD, too_big),
+            buddy.resolve_report(session, GUILD, too_big, MEMBER, utcnow()),
+        ):
+            with pytest.raises(NotFound):
+                await lookup
+        assert await escalation.find_case(session, -1) is None
+        with pytest.raises(NotFound):
+            await resources.get_resource(session, GUILD, too_big)
+        with pytest.raises(NotFound):
+            await meetings.cancel_series(session, GUILD, too_big, utcnow())
