@@ -26,6 +26,7 @@ import ahocorasick
 
 from bot.crisis import frames
 from bot.crisis import lexicon as lx
+from bot.crisis.guards import blank_guarded
 from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
 from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
 
@@ -731,6 +732,13 @@ def _fix_typos(text: str) -> str:
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     detailed = detail(lowered)
     text = rules.ignore_re.sub(" ", _fix_typos(detailed))
+    kept = blank_guarded(text)
+    if kept != text:
+        # Sentences about risk (a game, recovery, advice, a question, a quote) are left out;
+        # the rest of the message is judged as if they were never written.
+        if not kept.strip():
+            return _NOTHING
+        text = raw = detailed = kept
     probe_text = probe(text)
     groups, terms, any_stem, learned = rules.candidates(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
