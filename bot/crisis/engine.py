@@ -24,7 +24,7 @@ from typing import Any
 
 import ahocorasick
 
-from bot.crisis import frames
+from bot.crisis import frames, languages
 from bot.crisis import lexicon as lx
 from bot.crisis.guards import blank_guarded
 from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
@@ -186,7 +186,7 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
-        for stem in lx.MODEL_GATE_STEMS:
+        for stem in (*lx.MODEL_GATE_STEMS, *languages.GATE_STEMS, *frames.GATE_STEMS):
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
         if self.learned_gate:
             model = load_model()
@@ -738,7 +738,9 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
         # the rest of the message is judged as if they were never written.
         if not kept.strip():
             return _NOTHING
-        text = raw = detailed = kept
+        text = detailed = kept
+        if raw.isascii():
+            raw = kept
     probe_text = probe(text)
     groups, terms, any_stem, learned = rules.candidates(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
@@ -767,7 +769,7 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
         if hit is not None:
             hits.append(hit)
     ruled = _combine(hits, ctx) if hits else None
-    found = frames.slots(text)
+    found = frames.slots(text) | languages.slots(text, raw)
     # For ASCII messages the model's folding is exactly the detail form computed above.
     score = load_model().score(raw, folded=detailed if raw.isascii() else None)
     # Evidence beyond the model that the message is about risk: a rule group's stem, a stem
@@ -795,6 +797,8 @@ def _merge(
         # An act under way stays alarming even next to "lol"; other frames defer to the guards.
         general = _ACT_GUARDS if frame.frame == "act_under_way" else _FRAME_GUARDS
         specific = _FRAME_CATEGORY_GUARDS.get(frame.category, ())
+        if frame.category == lx.PLAN and not ctx.has("crisis_place"):
+            specific = ()  # "waiting for" a bus explains a bridge, not a plan with pills
         if any(ctx.has(g) for g in (*general, *specific)):
             frame = None
     # Where the lexicon's guards (idiom, joke, fiction, recovery, negation) dropped a match,

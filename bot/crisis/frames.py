@@ -121,6 +121,9 @@ PASSIVE = re.compile(
         r"(?:car|bus|truck|train)",
         r"what'?s the point (?:of|in) (?:living|going on|anything|me|life)",
         r"don'?t (?:want|wanna) to (?:be here|exist|be alive|wake up|live) any ?more",
+        r"(?:don'?t|do not) (?:think|know if|know whether) i(?:'?ll| will| can| am going to|"
+        r"'?m going to|'?m gonna) (?:make it|survive|last|hold on|get) (?:through|past|until|"
+        r"till|to|much longer|another)",
         r"(?:don'?t|do not|won'?t|not) (?:want to |wanna |think i'?ll |think i will |plan to |"
         r"going to |gonna |expect to |think i'?m (?:meant|going) to )?(?:see|make it to|live to "
         r"see|be around for|be here for|be alive for|survive) (?:my |the )?(?:next|another|\d+|"
@@ -143,6 +146,10 @@ TIME = re.compile(
         r"january|february|march|april|may|june|july|august|september|october|november|"
         r"december)|after (?:the|my) (?:exam|birthday|funeral|holidays)",
         r"in (?:a few|an|one|two|\d+) (?:hours?|minutes?|mins?)|soon|before (?:sunrise|morning)",
+        r"(?:through|past|until) (?:the night|morning|tomorrow)|after (?:everyone|everybody|they|"
+        r"my \w+) (?:is|are|'s|'re|goes|go|falls?) (?:asleep|to sleep|to bed|out|gone)|"
+        r"this (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|next (?:week|monday|"
+        r"friday)|(?:on|by) the (?:weekend|\d+(?:st|nd|rd|th)?)|once (?:everyone|they)'?s? asleep",
     )
     + r"(?![a-z])"
 )
@@ -189,6 +196,8 @@ PREP = re.compile(
         r"(?:asked|begged) (?:my|the) doctor for more (?:sleeping )?(?:pills|meds)",
         r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
         r"messages|email|emails|post|posts)",
+        r"(?:have|got|made) (?:a|the) plan and (?:the|a) (?:means|way|date)|(?:have|got) the "
+        r"means|(?:have|got) (?:everything|all|what) i need (?:to do it|for it|now|ready)",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
         r"(?:beam|knot|rope)",
     )
@@ -244,6 +253,8 @@ FAREWELL = re.compile(
         r"(?:tomorrow|anymore|any more|again|after tonight)",
         r"(?:you won'?t|won'?t) (?:see|hear from) me (?:again|anymore|tomorrow)",
         r"(?:remember me|don'?t forget me|tell (?:my|them) (?:mom|family|everyone) i love)",
+        r"tell (?:my|them|everyone) (?:\w+ )?(?:that )?i'?m sorry|tell (?:my \w+|everyone|them) "
+        r"(?:that )?i lov(?:e|ed) (?:them|her|him|you)",
         r"(?:i )?love you all\W+(?:goodbye|bye)|it was nice knowing (?:you|everyone)",
         r"take care of (?:yourselves|each other|my (?:cat|dog|kids|sister|brother|mom))",
         r"see you (?:on the other side|in (?:another|the next) life)",
@@ -379,6 +390,21 @@ ABUSE = re.compile(
     + r"(?![a-z])"
 )
 
+# Violence happening now, and being trapped with it.
+ABUSE_NOW = re.compile(
+    r"(?<![a-z])(?:(?:he|she|they|my \w+) (?:just|is|'s|are|'re|keeps) (?:\w+ )?(?:hit|hitting|"
+    r"punch\w*|chok\w*|strangl\w*|beat|beating|hurt|hurting|grabb\w*|kick\w*|slapp?\w*) "
+    r"(?:me|my mom|my mum|my sister|my brother|us)|(?:he|she|they|my \w+) (?:just )?"
+    r"(?:hit|punched|choked|strangled|beat|kicked|slapped) me (?:again|just now|right now|"
+    r"rn|tonight))(?![a-z])"
+)
+TRAPPED = re.compile(
+    r"(?<![a-z])(?:(?:locked|locking|locks) (?:the|my|me in|us in)|(?:i'?m|i am|we'?re) hiding "
+    r"(?:in|under|from|behind)|can'?t get out|(?:he|she|they)(?:'?s| is| are|'re) (?:coming|"
+    r"outside|at the door|breaking|banging|trying to get in)|took my phone|won'?t let me leave)"
+    r"(?![a-z])"
+)
+
 # Negation that really negates a WISH/INTENT ("i don't want to die"); "not tonight" and
 # doubled negatives ("can't say i don't") are left alone by the caller.
 _NEGATION = re.compile(
@@ -447,9 +473,31 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "others": OTHERS,
     "intrusive": INTRUSIVE,
     "abuse": ABUSE,
+    "abuse_now": ABUSE_NOW,
+    "trapped": TRAPPED,
 }
 _COUNTED = frozenset({"farewell"})
-_NEGATABLE = frozenset({"wish", "wish_passive", "intent", "passive", "sh", "others", "prep"})
+# Probe-form stems for the engine's gate: frame phrasings with no lexicon stem in them.
+GATE_STEMS: tuple[str, ...] = (
+    "make it through",
+    "make it past",
+    "survive the",
+    "the means",
+    "just hit me",
+    "hitting me",
+    "choking me",
+    "can t get out",
+    "hiding in",
+    "locked the door",
+    "m sorry for everything",
+    "better off without",
+    "a burden",
+    "not wake up",
+    "t wake up",
+)
+_NEGATABLE = frozenset(
+    {"wish", "wish_passive", "intent", "passive", "sh", "others", "prep", "abuse_now"}
+)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -555,8 +603,9 @@ def compose(found: Iterable[str]) -> FrameHit | None:
         hits.append(FrameHit(3 if timed or "means" in s else 2, lx.HARM_OTHERS, "harm_others"))
     if "intrusive" in s:
         hits.append(FrameHit(1, lx.HARM_OTHERS, "intrusive"))
-    if "abuse" in s:
-        hits.append(FrameHit(3 if timed else 2, lx.ABUSE, "abuse"))
+    if "abuse" in s or "abuse_now" in s:
+        now = "abuse_now" in s and ("trapped" in s or "abuse" in s or timed)
+        hits.append(FrameHit(3 if timed or now else 2, lx.ABUSE, "abuse", now))
     if not hits:
         return None
     best = max(hits, key=lambda h: h.rank)

@@ -15,19 +15,7 @@ def test_harmless_lookalikes_are_not_flagged(text: str) -> None:
 
 
 # Not yet reached; strict, so a fix must also remove the case from here.
-KNOWN_GAPS = frozenset(
-    {
-        "i have a plan and the means, just waiting for the right moment",
-        "i don't think i'll make it through the night",
-        "feeling so suicidle tonight",
-        "tell my mom i'm sorry. i can't do this anymore",
-        "he just hit me again and he's locked the door, i can't get out",
-        "aku ingin mati",
-        "jag vill d\u00f6",
-        "heute nacht nehme ich alle tabletten",
-        "alle w\u00e4ren besser dran ohne mich",
-    }
-)
+KNOWN_GAPS = frozenset({"feeling so suicidle tonight"})
 
 
 @pytest.mark.parametrize(("want", "text"), RISKY)
@@ -51,6 +39,31 @@ def test_guards_blank_only_the_guarded_sentence(text: str, kept: str) -> None:
     out = blank_guarded(text)
     assert len(out) == len(text)
     assert kept in out
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("ich will einfach nur noch sterben", "wish"),
+        ("aku pengen mati aja", "wish"),
+        ("jag vill inte leva mer", "wish"),
+        ("wszyscy byliby lepiej beze mnie", "passive"),
+        ("herkes bensiz daha iyi olur", "passive"),
+        ("esta noche voy a tomar todas las pastillas", "intent"),
+    ],
+)
+def test_other_language_slots(text: str, slot: str) -> None:
+    from bot.crisis.languages import slots
+    from bot.crisis.normalise import detail, to_ascii_lower
+
+    assert slot in slots(detail(to_ascii_lower(text)), text)
+
+
+@pytest.mark.parametrize("text", ["ich will nicht sterben", "no quiero morir", "nie chce umrzec"])
+def test_other_language_negation(text: str) -> None:
+    from bot.crisis.languages import slots
+
+    assert "wish" not in slots(text, text)
 
 
 @pytest.mark.parametrize(
