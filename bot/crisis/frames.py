@@ -50,7 +50,8 @@ _END_PRED = _alt(
     r"(?:sleep|rest) (?:forever|for ever|for good|and never|eternally|permanently)",
     r"eternal (?:sleep|rest)|permanent(?:ly)? (?:sleep|rest|solution|exit)",
     r"end (?:it|it all|everything|things|my life|my story|the pain|my suffering)",
-    r"ending (?:it|it all|everything|things|my life)",
+    r"endin(?:g|'|) (?:it|it all|everything|things|my life)",
+    r"walk(?:ing)? (?:out )?into the (?:sea|ocean|river|lake|water|waves)",
     r"take my (?:own )?life|taking my (?:own )?life|off myself|offing myself",
     r"un\W?aliv\w*|unalive|(?:self\W?delet\w*|delete myself)(?! from)|"
     r"log off (?:forever|for good|permanently)",
@@ -75,7 +76,7 @@ WISH = re.compile(
     r"(?:so |this )?close to|on the verge of|tempted to|"
     r"(?:think|thinking|thought|obsess\w*) (?:abt|about|of) (?:doing it|jumping|how i'?d do it|"
     r"how to do it|my own (?:death|funeral))|"
-    r"thinking (?:about|of)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
+    r"thinkin[g']? (?:about|of|bout|abt)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
     r"thoughts?) (?:to|of|about))"
     rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
@@ -196,6 +197,13 @@ PREP = re.compile(
         r"(?:asked|begged) (?:my|the) doctor for more (?:sleeping )?(?:pills|meds)",
         r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
         r"messages|email|emails|post|posts)",
+        r"(?:no one|nobody|noone|nothing) (?:can|will|could|is going to|'?s going to|is gonna) "
+        r"(?:talk me out of it|stop me|change my mind)|(?:not|no longer|stopped being) (?:scared|"
+        r"afraid) (?:of|to) (?:dying|die|death)|made (?:my )?peace with (?:it|dying|death|my "
+        r"decision|leaving)",
+        r"(?:\d+|a (?:bunch|lot|stash)|enough) (?:\w+ ){0,2}(?:saved|stashed|hidden|stockpiled|"
+        r"hoarded)(?: up| away)?|i (?:wrote|have written|'?ve written) (?:a |my )?"
+        r"(?:note|letter)s? (?:and (?:put|left|hid)|for (?:when|after|my family|everyone))",
         r"(?:have|got|made) (?:a|the) plan and (?:the|a) (?:means|way|date)|(?:have|got) the "
         r"means|(?:have|got) (?:everything|all|what) i need (?:to do it|for it|now|ready)",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
@@ -229,6 +237,9 @@ ACT = re.compile(
         r"(?:the )?(?:rope|noose) is (?:up|ready|tied)|(?:it'?s|pills are) (?:kicking|starting) "
         r"in|can'?t stop the bleeding|bleeding (?:a lot|badly|won'?t stop)",
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
+        r"(?:all|every|the whole|enough) (?:of )?(?:my |the )?(?:pills|meds|tablets|bottle)"
+        r"(?: \w+)? (?:lined up|laid out|counted out|in front of me|next to me|in my hand|on my desk|on the "
+        r"table)|(?:lined|laid|counted) (?:up |out )?(?:all )?(?:my |the )?(?:pills|meds|tablets)",
         r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|"
         r"ocean)",
         r"(?:climbed|climbing) (?:over|onto|up on) the (?:railing|rail|fence|ledge|edge|barrier)|"
@@ -390,6 +401,14 @@ ABUSE = re.compile(
     + r"(?![a-z])"
 )
 
+# Knowing where someone else's means are kept ("my dad keeps his rifle... i know where the key
+# is"): the speaker's own access, even when the sentence starts with someone else.
+ACCESS = re.compile(
+    r"(?<![a-z])(?:(?:gun|rifle|pistol|shotgun|pills|meds)(?: \w+){0,6} (?:and )?i know where "
+    r"(?:the key|the code|he keeps|she keeps|they keep|it is)|i know where (?:my \w+ |he |she "
+    r"|they )?keeps? (?:the|his|her|their) (?:gun|rifle|pistol|pills|meds|key))(?![a-z])"
+)
+
 # Violence happening now, and being trapped with it.
 ABUSE_NOW = re.compile(
     r"(?<![a-z])(?:(?:he|she|they|my \w+) (?:just|is|'s|are|'re|keeps) (?:\w+ )?(?:hit|hitting|"
@@ -474,6 +493,7 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "intrusive": INTRUSIVE,
     "abuse": ABUSE,
     "abuse_now": ABUSE_NOW,
+    "access": ACCESS,
     "trapped": TRAPPED,
 }
 _COUNTED = frozenset({"farewell"})
@@ -494,6 +514,12 @@ GATE_STEMS: tuple[str, ...] = (
     "a burden",
     "not wake up",
     "t wake up",
+    "talk me out",
+    "stop me",
+    "scared of dying",
+    "afraid of dying",
+    "peace with",
+    "i know where",
 )
 _NEGATABLE = frozenset(
     {"wish", "wish_passive", "intent", "passive", "sh", "others", "prep", "abuse_now"}
@@ -597,6 +623,8 @@ def compose(found: Iterable[str]) -> FrameHit | None:
         if goodbye >= 2 or serious:
             rank = 3 if timed or serious else 2
             hits.append(FrameHit(rank, lx.FAREWELL, "farewell", True))
+    if "access" in s:
+        hits.append(FrameHit(3 if timed else 2, lx.PLAN, "access_to_means"))
     if "sh" in s:
         hits.append(FrameHit(2, lx.SELF_HARM, "self_harm"))
     if "others" in s:
@@ -609,7 +637,11 @@ def compose(found: Iterable[str]) -> FrameHit | None:
     if not hits:
         return None
     best = max(hits, key=lambda h: h.rank)
-    if "other_subject" in s and best.category in (lx.IDEATION, lx.PLAN, lx.FAREWELL, lx.SELF_HARM):
+    if (
+        "other_subject" in s
+        and best.frame != "access_to_means"
+        and best.category in (lx.IDEATION, lx.PLAN, lx.FAREWELL, lx.SELF_HARM)
+    ):
         rank = 3 if best.rank == 3 and ("act" in s or timed) else 1
         return FrameHit(rank, lx.THIRD_PARTY, best.frame, best.composed)
     return best

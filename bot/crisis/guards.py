@@ -38,7 +38,9 @@ _GAME = _re(
     r"gta|minecraft|fortnite|valorant|apex|overwatch|elden ring|dark souls|league|cod|"
     r"warzone|roblox|among us|hardcore|survival mode|pvp|skyrim|zelda|mario|sims)|"
     r"respawn\w*|requeue\w*|fall damage|grenade|boss fight|final boss|the boss|"
-    r"checkpoint|speedrun\w*|one[- ]shot|hitbox|teammates?|my team|the enemy team|"
+    r"checkpoint|speedrun\w*|(?:this|next|that|the|a|last) round|if we (?:lose|win|don'?t win)|"
+    r"(?:this|that) boss|died \d+ times|lost (?:\d+|every|all) (?:games?|matches|rounds)|"
+    r"one[- ]shot|hitbox|teammates?|my team|the enemy team|"
     r"(?:kill|killed|die|died|dying|dead) (?:again )?(?:in|on) (?:the |this )?(?:game|level|"
     r"match|round|boss)|gg|noob|lag(?:ged|ging)?|headshot|ult|aggro"
 )
@@ -53,12 +55,16 @@ _PAST = _re(
     r"(?:in|during|through) (?:high school|middle school|college|uni|my teens|my twenties)|"
     r"last year|(?:i|we) (?:survived|got through|made it through)|clean (?:for|since)|"
     r"(?:haven'?t|have not|hasn'?t) (?:\w+ ){0,3}(?:in|for|since) (?:\d+|years|months|weeks|ages|"
-    r"a long time|a while)|a long time ago|in recovery|recovered|recovering"
+    r"a long time|a while)|a long time ago|in recovery|recovered|recovering|old scars|scars "
+    r"(?:are|have) (?:\w+ )?(?:faded|healed|old|white)|\d+ days since i (?:last )?\w+|since "
+    r"(?:last|my last)|glad i didn'?t|grateful i didn'?t|(?:didn'?t|never) go through with it|"
+    r"(?:years?|months?) out from|(?:after|since) my (?:attempt|last relapse)|doing (?:so much |"
+    r"much |way )?better"
 )
 _NOW = _re(
-    r"now|again|still|anymore|any more|tonight|today|right now|rn|lately|these days|this week|"
-    r"relaps\w*|urges?|craving|want(?:s|ing)? to|wanna|need to|going to|gonna|started|"
-    r"this time|back"
+    r"again|tonight|right now|rn|lately|relaps\w*|urges?|craving|(?<!used to )(?<!use to )"
+    r"(?:want(?:s|ing)? to|wanna|need to)|going to|gonna|started|this time|(?:urges?|it'?s|"
+    r"they'?re|are|is) back|came back|coming back"
 )
 _ADVICE = _re(
     r"if (?:you|you'?re|u|ur|anyone|anybody|someone|somebody|any of you)|reach out|"
@@ -77,6 +83,11 @@ _QUESTION = _re(
     r"(?:why|how|if|what)|how common is|what does \w+(?: \w+)? mean|is it true that|"
     r"(?:asking|question) for (?:a |my )?(?:friend|class|school|essay|project|research)|"
     r"for (?:my|a) (?:psych\w*|class|essay|paper|project|research|presentation)"
+)
+# A general question about the topic: no speaker in it, asked of the room.
+_GENERAL_QUESTION = re.compile(
+    r"^\W*(?:is|are|does|do|why|how|what|can|should|could|would|when)\b(?!.*\b(?:i|i'?m|i'?ve|"
+    r"me|my|myself|else)\b).*\?\W*$"
 )
 _FIRST_DESIRE = _re(
     r"i (?:really |just |still |sometimes |often )?(?:want|wanna|need|feel like|keep|have been|"
@@ -136,6 +147,8 @@ def _guarded(sentence: str) -> bool:
     if _QUESTION.search(sentence) and not (
         _FIRST_DESIRE.search(sentence) or _REPORT.search(sentence)
     ):
+        return True
+    if _GENERAL_QUESTION.search(sentence):
         return True
     if _FICTION.search(sentence) and not _FIRST_DESIRE.search(sentence):
         return True
