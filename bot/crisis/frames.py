@@ -239,7 +239,8 @@ ACT = re.compile(
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
         r"(?:all|every|the whole|enough) (?:of )?(?:my |the )?(?:pills|meds|tablets|bottle)"
         r"(?: \w+)? (?:lined up|laid out|counted out|in front of me|next to me|in my hand|"
-        r"on my desk|on the table)|(?:lined|laid|counted) (?:up |out )?(?:all )?(?:my |the )?(?:pills|meds|tablets)",
+        r"on my desk|on the table)|(?:lined|laid|counted) (?:up |out )?(?:all )?(?:my |the )?"
+        r"(?:pills|meds|tablets)",
         r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|"
         r"ocean)",
         r"(?:climbed|climbing) (?:over|onto|up on) the (?:railing|rail|fence|ledge|edge|barrier)|"
