@@ -52,6 +52,8 @@ _END_PRED = _alt(
     r"end (?:it|it all|everything|things|my life|my story|the pain|my suffering)",
     r"endin(?:g|'|) (?:it|it all|everything|things|my life)",
     r"walk(?:ing)? (?:out )?into the (?:sea|ocean|river|lake|water|waves)",
+    r"(?:be|b) (?:dead|ded)|commit (?:die|death|not alive|toaster bath)|(?:long|eternal|forever) "
+    r"(?:nap|dirt nap)|nap forever|yeet myself (?:off|out|into)|end my (?:lyfe|lif|lfe)",
     r"take my (?:own )?life|taking my (?:own )?life|off myself|offing myself",
     r"un\W?aliv\w*|unalive|(?:self\W?delet\w*|delete myself)(?! from)|"
     r"log off (?:forever|for good|permanently)",
@@ -70,9 +72,10 @@ _END_PRED = _alt(
 )
 END = re.compile(rf"(?<![a-z]){_END_PRED}(?![a-z])")
 # After a desire ("want to", "wish i could") plain "die" is unambiguous enough.
-_WISHED = _alt(_END_PRED, r"die|be dead|not be alive")
+_WISHED = _alt(_END_PRED, r"die|dye|be dead|not be alive|ded|dead")
 WISH = re.compile(
-    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|ready for|longing to|"
+    r"(?<![a-z])(?:want(?:ed|s|ing)? (?:to|2|too|ta)|wanna|need to|ready to|ready for|longing to|"
+    r"(?<!you )(?<!u )(?<!he )(?<!she )(?<!they )(?:should|shud|shld|shuld|gotta)(?: just)?|"
     r"(?:so |this )?close to|on the verge of|tempted to|"
     r"(?:think|thinking|thought|obsess\w*) (?:abt|about|of) (?:doing it|jumping|how i'?d do it|"
     r"how to do it|my own (?:death|funeral))|"
@@ -82,8 +85,8 @@ WISH = re.compile(
 )
 # A wish phrased as a hope or a preference is passive ideation ("wish i could not wake up").
 WISH_PASSIVE = re.compile(
-    r"(?<![a-z])(?:wish(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|love to|"
-    r"like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
+    r"(?<![a-z])(?:(?:wish|wsh|wishin)(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|"
+    r"love to|like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
     rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
 INTENT = re.compile(
@@ -113,6 +116,7 @@ PASSIVE = re.compile(
         r"(?:tired|sick|exhausted) of (?:living|being alive|existing|life|waking up)",
         r"can'?t (?:do|take|go on with) (?:this|it|life) any ?more|can'?t keep going",
         r"(?:wish|wishing) i (?:was|were|had) never (?:born|been born|existed)",
+        r"(?:wish|wsh|wishing) i (?:wasn'?t|weren'?t) (?:alive|here|born|around)",
         r"wish (?:i|it) could (?:just )?(?:disappear|vanish|fade away|stop)",
         rf"(?:wouldn'?t|won'?t|don'?t) (?:mind|care) if {_I}? ?(?:didn'?t|never|don'?t) "
         r"(?:wake|make it)",
@@ -323,7 +327,7 @@ SH = re.compile(
         r"(?:relapsed|relapse|relapsing)(?! on)|(?:broke|breaking|lost) my (?:streak|clean streak)",
         r"(?:blade|razor|sharpener) (?:is|in) (?:my|the) (?:drawer|bag|room|hand)|"
         r"took (?:apart|the blade out of) (?:a|my) (?:sharpener|razor)",
-        r"sh (?:again|urges?|scars?)",
+        r"sh (?:again|urges?|scars?)|cutt?in'? (?:again|myself|my (?:arms?|wrists?|thighs?|legs?))",
         r"i cut (?:a few minutes|an hour|just now|again|tonight|deep|too deep|deeper)|"
         r"soaking through|won'?t stop bleeding|(?:carved|carving) (?:\w+ )?into my",
         r"(?:clean|sober|free) and i (?:just )?(?:threw it (?:all )?away|relapsed|ruined it|broke "

@@ -85,6 +85,7 @@ HARMLESS: tuple[str, ...] = (
     "logging off for good tonight, this server is too toxic lol",
     "bye forever, gotta go do my homework",
     "my plants are dying, i forgot to water them",
+    "you should just die in a fire, that build is awful",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
@@ -203,6 +204,13 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("concern", "i just want everything to stop"),
     ("concern", "i'm so done with everything"),
     ("concern", "life isn't worth it anymore"),
+    # typos and playful wording
+    ("high", "i want 2 b dead"),
+    ("high", "i shud just die"),
+    ("high", "im cutin again"),
+    ("high", "i wanna end my lyfe"),
+    ("high", "going to yeet myself off the roof"),
+    ("high", "i wanna take a long nap forever"),
     # other languages
     ("high", "ich will nicht mehr leben"),
     ("high", "quero morrer"),
