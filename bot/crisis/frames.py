@@ -327,6 +327,8 @@ SH = re.compile(
         r"(?:relapsed|relapse|relapsing)(?! on)|(?:broke|breaking|lost) my (?:streak|clean streak)",
         r"(?:blade|razor|sharpener) (?:is|in) (?:my|the) (?:drawer|bag|room|hand)|"
         r"took (?:apart|the blade out of) (?:a|my) (?:sharpener|razor)",
+        r"(?:need|want|crave|craving|miss) (?:to feel )?the (?:sting|bite|pain) of (?:the|a|my) "
+        r"(?:blade|razor|knife|lighter)|"
         r"sh (?:again|urges?|scars?)|cutt?in'? (?:again|myself|my (?:arms?|wrists?|thighs?|legs?))",
         r"i cut (?:a few minutes|an hour|just now|again|tonight|deep|too deep|deeper)|"
         r"soaking through|won'?t stop bleeding|(?:carved|carving) (?:\w+ )?into my",

@@ -135,7 +135,16 @@ def _blank(span: str) -> str:
     return " " * len(span)
 
 
+# Feeling alive again is good news.
+_ALIVE_GOOD = _re(r"(?:feel|feeling|felt) (?:\w+ )?alive|alive again")
+_ALIVE_BAD = _re(
+    r"(?:don'?t|never|not|stop(?:ped)?|can'?t) (?:\w+ )?(?:feel|feeling|felt)|wasn'?t|weren'?t"
+)
+
+
 def _guarded(sentence: str) -> bool:
+    if _ALIVE_GOOD.search(sentence) and not _ALIVE_BAD.search(sentence):
+        return True
     if _GAME.search(sentence) and not _GAME_REAL.search(sentence):
         return True
     if _PAST.search(sentence) and not _NOW.search(sentence):

@@ -86,6 +86,7 @@ HARMLESS: tuple[str, ...] = (
     "bye forever, gotta go do my homework",
     "my plants are dying, i forgot to water them",
     "you should just die in a fire, that build is awful",
+    "after the trip i finally feel alive again",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
