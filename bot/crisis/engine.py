@@ -717,12 +717,17 @@ _FRAME_CATEGORY_GUARDS = {
 _LETTERS_RE = re.compile(r"(?<![a-z'])[a-z]{3,}(?![a-z'])")
 
 
+_SUICIDAL_WORD = re.compile(lx.MACROS["SUICIDAL"])
+
+
 def _fix_typos(text: str) -> str:
     """Read misspelt words as the word meant ("suicidaal", "bleedng", "wnat", "dei")."""
     model = load_model()
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
+        if _SUICIDAL_WORD.fullmatch(word):
+            return word  # already read as "suicidal" by the rules ("suicidle", "suisidal")
         fixed = model.correct(word) if len(word) >= 6 else model.correct_short(word)
         return fixed or word
 
