@@ -40,13 +40,17 @@ _GAME = _re(
     r"respawn\w*|requeue\w*|fall damage|grenade|boss fight|final boss|the boss|"
     r"checkpoint|speedrun\w*|(?:this|next|that|the|a|last) round|if we (?:lose|win|don'?t win)|"
     r"(?:this|that) boss|died \d+ times|lost (?:\d+|every|all) (?:games?|matches|rounds)|"
+    r"(?:this|that|the|my|a|every|each|next) (?:game|match|map|lobby|queue|raid|level|stage|"
+    r"run|patch|update|character|champ|squad)|games?|gaming|gamer|controller|console|xbox|"
+    r"ps5|nintendo|twitch|streamer|fps|mmo|rpg|elo|mmr|ranked|smurf\w*|nerf(?:ed|s)?|noobs?|"
+    r"ggs|bot lane|jungler|healer|dps|"
     r"one[- ]shot|hitbox|teammates?|my team|the enemy team|"
     r"(?:kill|killed|die|died|dying|dead) (?:again )?(?:in|on) (?:the |this )?(?:game|level|"
     r"match|round|boss)|gg|noob|lag(?:ged|ging)?|headshot|ult|aggro"
 )
 _GAME_REAL = _re(
     r"irl|in real life|for real|fr fr|pills?|rope|noose|blades?|razors?|overdose|bridge|"
-    r"roof|ledge|note|suicid\w*|tonight|anymore|any more"
+    r"roof|ledge|note|suicid\w*|tonight"
 )
 _PAST = _re(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several) (?:days?|weeks?|"

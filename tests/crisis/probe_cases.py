@@ -87,6 +87,9 @@ HARMLESS: tuple[str, ...] = (
     "my plants are dying, i forgot to water them",
     "you should just die in a fire, that build is awful",
     "after the trip i finally feel alive again",
+    "this game makes me want to kms",
+    "my teammates are so bad i want to die",
+    "i will kill you in valorant later",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
@@ -205,6 +208,8 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("concern", "i just want everything to stop"),
     ("concern", "i'm so done with everything"),
     ("concern", "life isn't worth it anymore"),
+    ("imminent", "the game is the only thing keeping me going. i am going to kill myself tonight"),
+    ("high", "i can't carry this anymore, i want to die"),
     # typos and playful wording
     ("high", "i want 2 b dead"),
     ("high", "i shud just die"),
