@@ -124,7 +124,15 @@ PASSIVE = re.compile(
         r"is) (?:\w+ ){0,4}(?:rest|peace\w*|relief|nice|good|better|calm|quiet|freedom)",
         r"(?:hit|hits) me (?:and|i wouldn'?t)|(?:wouldn'?t|won'?t) (?:mind|care) if (?:a|the) "
         r"(?:car|bus|truck|train)",
-        r"what'?s the point (?:of|in) (?:living|going on|anything|me|life)",
+        r"what'?s the point (?:of|in) (?:living|going on|anything|me|life|any of (?:this|it)|it "
+        r"all|even trying|trying any ?more)",
+        r"(?:running out of|no (?:more )?|not many) reasons? (?:left )?to (?:stay|live|keep going|"
+        r"be here|hold on)|no way out|no light at the end of the tunnel",
+        r"(?:if i|i) (?:got|get|was|were) hit by a (?:car|bus|truck|train) i (?:wouldn'?t|would "
+        r"not|won'?t) (?:mind|care)|wouldn'?t mind (?:if i )?(?:got |getting )?hit by",
+        r"(?:i feel|i'?m|feeling) (?:so |just |really )?(?:hopeless|empty and hopeless|"
+        r"hopeless and empty)(?! (?:at|with|in|about|when))",
+        r"(?:tired|exhausted|sick) (?:of|from) pretending (?:i'?m|to be) (?:ok|okay|fine)",
         r"don'?t (?:want|wanna) to (?:be here|exist|be alive|wake up|live) any ?more",
         r"(?:don'?t|do not) (?:think|know if|know whether) i(?:'?ll| will| can| am going to|"
         r"'?m going to|'?m gonna) (?:make it|survive|last|hold on|get) (?:through|past|until|"
@@ -201,6 +209,7 @@ PREP = re.compile(
         r"(?:asked|begged) (?:my|the) doctor for more (?:sleeping )?(?:pills|meds)",
         r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
         r"messages|email|emails|post|posts)",
+        r"(?:dying|death) (?:doesn'?t|does not|no longer) (?:scare|frighten)s? me|"
         r"(?:no one|nobody|noone|nothing) (?:can|will|could|is going to|'?s going to|is gonna) "
         r"(?:talk me out of it|stop me|change my mind)|(?:not|no longer|stopped being) (?:scared|"
         r"afraid) (?:of|to) (?:dying|die|death)|made (?:my )?peace with (?:it|dying|death|my "
@@ -527,6 +536,12 @@ GATE_STEMS: tuple[str, ...] = (
     "afraid of dying",
     "peace with",
     "i know where",
+    "hit by a",
+    "hopeless",
+    "pretending",
+    "no way out",
+    "t scare me",
+    "reasons to",
 )
 _NEGATABLE = frozenset(
     {"wish", "wish_passive", "intent", "passive", "sh", "others", "prep", "abuse_now"}

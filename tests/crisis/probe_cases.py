@@ -90,6 +90,8 @@ HARMLESS: tuple[str, ...] = (
     "this game makes me want to kms",
     "my teammates are so bad i want to die",
     "i will kill you in valorant later",
+    "i feel hopeless at math",
+    "what's the point of this meeting",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
@@ -210,6 +212,10 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("concern", "life isn't worth it anymore"),
     ("imminent", "the game is the only thing keeping me going. i am going to kill myself tonight"),
     ("high", "i can't carry this anymore, i want to die"),
+    ("concern", "i'm running out of reasons to stay"),
+    ("concern", "if i got hit by a car i wouldn't mind"),
+    ("concern", "there's no light at the end of the tunnel for me"),
+    ("concern", "i'm exhausted of pretending i'm fine"),
     # typos and playful wording
     ("high", "i want 2 b dead"),
     ("high", "i shud just die"),
