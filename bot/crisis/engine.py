@@ -144,6 +144,7 @@ _KIND_TERM = 1
 _KIND_GATE = 2
 _KIND_MODEL = 3
 _KIND_LEARNED = 4
+_KIND_LANG = 5  # a stem of the other-language frame slots (``languages``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +187,10 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
-        for stem in (*lx.MODEL_GATE_STEMS, *languages.GATE_STEMS, *frames.GATE_STEMS):
+        for stem in (*lx.MODEL_GATE_STEMS, *frames.GATE_STEMS):
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
+        for stem in languages.GATE_STEMS:
+            payloads.setdefault(stem, []).append((_KIND_LANG, 0))
         if self.learned_gate:
             model = load_model()
             for stem in model.gate:
@@ -212,9 +215,14 @@ class ScanRules:
     def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool, bool]:
         """Rule groups and server terms whose stems occur, whether any stem occurred, and
         whether a stem learnt from the corpus occurred."""
+        groups, terms, any_stem, learned, _ = self.candidates_full(probe_text)
+        return groups, terms, any_stem, learned
+
+    def candidates_full(self, probe_text: str) -> tuple[set[int], set[int], bool, bool, bool]:
+        """``candidates`` plus whether a stem of another language's frame slots occurred."""
         groups: set[int] = set()
         terms: set[int] = set()
-        any_stem = learned = False
+        any_stem = learned = foreign = False
         for _, values in self._automaton.iter(probe_text):
             any_stem = True
             for kind, index in values:
@@ -224,7 +232,9 @@ class ScanRules:
                     terms.add(index)
                 elif kind == _KIND_LEARNED:
                     learned = True
-        return groups, terms, any_stem, learned
+                elif kind == _KIND_LANG:
+                    foreign = True
+        return groups, terms, any_stem, learned, foreign
 
 
 def _coerce_term(item: str | tuple[str, str] | list[str]) -> ServerTerm | None:
@@ -747,7 +757,7 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
         if raw.isascii():
             raw = kept
     probe_text = probe(text)
-    groups, terms, any_stem, learned = rules.candidates(probe_text)
+    groups, terms, any_stem, learned, foreign = rules.candidates_full(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
         return _NOTHING
     ctx = _Context(raw, text)
@@ -774,7 +784,9 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
         if hit is not None:
             hits.append(hit)
     ruled = _combine(hits, ctx) if hits else None
-    found = frames.slots(text) | languages.slots(text, raw)
+    found = frames.slots(text)
+    if foreign or not raw.isascii():
+        found |= languages.slots(text, raw)
     # For ASCII messages the model's folding is exactly the detail form computed above.
     score = load_model().score(raw, folded=detailed if raw.isascii() else None)
     # Evidence beyond the model that the message is about risk: a rule group's stem, a stem

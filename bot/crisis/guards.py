@@ -180,11 +180,15 @@ def _split_clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+_TRIGGERS = (_GAME, _PAST, _ADVICE, _QUESTION, _FICTION, _ALIVE_GOOD, _JOKE_BYE)
+
+
 def blank_guarded(text: str) -> str:
     """``text`` (detail form) with guarded sentences and cited quotes replaced by spaces."""
-    out = text
-    if ('"' in text or "'" in text) and _QUOTE_CUE.search(text):
-        out = _QUOTED.sub(lambda m: _blank(m.group()), out)
+    quoting = ('"' in text or "'" in text) and _QUOTE_CUE.search(text) is not None
+    if not quoting and "?" not in text and not any(t.search(text) for t in _TRIGGERS):
+        return text  # the common case: nothing here could guard a sentence
+    out = _QUOTED.sub(lambda m: _blank(m.group()), text) if quoting else text
     pieces: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(out):
         pieces.extend(_split_clauses(m.group(), m.start()))
