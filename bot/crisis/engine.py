@@ -24,8 +24,9 @@ from typing import Any
 
 import ahocorasick
 
-from bot.crisis import frames
+from bot.crisis import frames, languages
 from bot.crisis import lexicon as lx
+from bot.crisis.guards import blank_guarded
 from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
 from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
 
@@ -143,6 +144,7 @@ _KIND_TERM = 1
 _KIND_GATE = 2
 _KIND_MODEL = 3
 _KIND_LEARNED = 4
+_KIND_LANG = 5  # a stem of the other-language frame slots (``languages``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +187,10 @@ class ScanRules:
             payloads.setdefault(f" {term.term} ", []).append((_KIND_TERM, ti))
         for stem in (*_TRIPLES, *_SPACED_STEMS):
             payloads.setdefault(stem, []).append((_KIND_GATE, 0))
-        for stem in lx.MODEL_GATE_STEMS:
+        for stem in (*lx.MODEL_GATE_STEMS, *frames.GATE_STEMS):
             payloads.setdefault(stem, []).append((_KIND_MODEL, 0))
+        for stem in languages.GATE_STEMS:
+            payloads.setdefault(stem, []).append((_KIND_LANG, 0))
         if self.learned_gate:
             model = load_model()
             for stem in model.gate:
@@ -211,9 +215,14 @@ class ScanRules:
     def candidates(self, probe_text: str) -> tuple[set[int], set[int], bool, bool]:
         """Rule groups and server terms whose stems occur, whether any stem occurred, and
         whether a stem learnt from the corpus occurred."""
+        groups, terms, any_stem, learned, _ = self.candidates_full(probe_text)
+        return groups, terms, any_stem, learned
+
+    def candidates_full(self, probe_text: str) -> tuple[set[int], set[int], bool, bool, bool]:
+        """``candidates`` plus whether a stem of another language's frame slots occurred."""
         groups: set[int] = set()
         terms: set[int] = set()
-        any_stem = learned = False
+        any_stem = learned = foreign = False
         for _, values in self._automaton.iter(probe_text):
             any_stem = True
             for kind, index in values:
@@ -223,7 +232,9 @@ class ScanRules:
                     terms.add(index)
                 elif kind == _KIND_LEARNED:
                     learned = True
-        return groups, terms, any_stem, learned
+                elif kind == _KIND_LANG:
+                    foreign = True
+        return groups, terms, any_stem, learned, foreign
 
 
 def _coerce_term(item: str | tuple[str, str] | list[str]) -> ServerTerm | None:
@@ -716,12 +727,17 @@ _FRAME_CATEGORY_GUARDS = {
 _LETTERS_RE = re.compile(r"(?<![a-z'])[a-z]{3,}(?![a-z'])")
 
 
+_SUICIDAL_WORD = re.compile(lx.MACROS["SUICIDAL"])
+
+
 def _fix_typos(text: str) -> str:
     """Read misspelt words as the word meant ("suicidaal", "bleedng", "wnat", "dei")."""
     model = load_model()
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
+        if _SUICIDAL_WORD.fullmatch(word):
+            return word  # already read as "suicidal" by the rules ("suicidle", "suisidal")
         fixed = model.correct(word) if len(word) >= 6 else model.correct_short(word)
         return fixed or word
 
@@ -731,8 +747,17 @@ def _fix_typos(text: str) -> str:
 def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     detailed = detail(lowered)
     text = rules.ignore_re.sub(" ", _fix_typos(detailed))
+    kept = blank_guarded(text)
+    if kept != text:
+        # Sentences about risk (a game, recovery, advice, a question, a quote) are left out;
+        # the rest of the message is judged as if they were never written.
+        if not kept.strip():
+            return _NOTHING
+        text = detailed = kept
+        if raw.isascii():
+            raw = kept
     probe_text = probe(text)
-    groups, terms, any_stem, learned = rules.candidates(probe_text)
+    groups, terms, any_stem, learned, foreign = rules.candidates_full(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
         return _NOTHING
     ctx = _Context(raw, text)
@@ -760,6 +785,8 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
             hits.append(hit)
     ruled = _combine(hits, ctx) if hits else None
     found = frames.slots(text)
+    if foreign or not raw.isascii():
+        found |= languages.slots(text, raw)
     # For ASCII messages the model's folding is exactly the detail form computed above.
     score = load_model().score(raw, folded=detailed if raw.isascii() else None)
     # Evidence beyond the model that the message is about risk: a rule group's stem, a stem
@@ -787,6 +814,8 @@ def _merge(
         # An act under way stays alarming even next to "lol"; other frames defer to the guards.
         general = _ACT_GUARDS if frame.frame == "act_under_way" else _FRAME_GUARDS
         specific = _FRAME_CATEGORY_GUARDS.get(frame.category, ())
+        if frame.category == lx.PLAN and not ctx.has("crisis_place"):
+            specific = ()  # "waiting for" a bus explains a bridge, not a plan with pills
         if any(ctx.has(g) for g in (*general, *specific)):
             frame = None
     # Where the lexicon's guards (idiom, joke, fiction, recovery, negation) dropped a match,

@@ -50,7 +50,10 @@ _END_PRED = _alt(
     r"(?:sleep|rest) (?:forever|for ever|for good|and never|eternally|permanently)",
     r"eternal (?:sleep|rest)|permanent(?:ly)? (?:sleep|rest|solution|exit)",
     r"end (?:it|it all|everything|things|my life|my story|the pain|my suffering)",
-    r"ending (?:it|it all|everything|things|my life)",
+    r"endin(?:g|'|) (?:it|it all|everything|things|my life)",
+    r"walk(?:ing)? (?:out )?into the (?:sea|ocean|river|lake|water|waves)",
+    r"(?:be|b) (?:dead|ded)|commit (?:die|death|not alive|toaster bath)|(?:long|eternal|forever) "
+    r"(?:nap|dirt nap)|nap forever|yeet myself (?:off|out|into)|end my (?:lyfe|lif|lfe)",
     r"take my (?:own )?life|taking my (?:own )?life|off myself|offing myself",
     r"un\W?aliv\w*|unalive|(?:self\W?delet\w*|delete myself)(?! from)|"
     r"log off (?:forever|for good|permanently)",
@@ -69,20 +72,21 @@ _END_PRED = _alt(
 )
 END = re.compile(rf"(?<![a-z]){_END_PRED}(?![a-z])")
 # After a desire ("want to", "wish i could") plain "die" is unambiguous enough.
-_WISHED = _alt(_END_PRED, r"die|be dead|not be alive")
+_WISHED = _alt(_END_PRED, r"die|dye|be dead|not be alive|ded|dead")
 WISH = re.compile(
-    r"(?<![a-z])(?:want(?:ed|s|ing)? to|wanna|need to|ready to|ready for|longing to|"
+    r"(?<![a-z])(?:want(?:ed|s|ing)? (?:to|2|too|ta)|wanna|need to|ready to|ready for|longing to|"
+    r"(?<!you )(?<!u )(?<!he )(?<!she )(?<!they )(?:should|shud|shld|shuld|gotta)(?: just)?|"
     r"(?:so |this )?close to|on the verge of|tempted to|"
     r"(?:think|thinking|thought|obsess\w*) (?:abt|about|of) (?:doing it|jumping|how i'?d do it|"
     r"how to do it|my own (?:death|funeral))|"
-    r"thinking (?:about|of)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
+    r"thinkin[g']? (?:about|of|bout|abt)|can'?t stop thinking about|(?:desire|urge|plan|intention|"
     r"thoughts?) (?:to|of|about))"
     rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
 # A wish phrased as a hope or a preference is passive ideation ("wish i could not wake up").
 WISH_PASSIVE = re.compile(
-    r"(?<![a-z])(?:wish(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|love to|"
-    r"like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
+    r"(?<![a-z])(?:(?:wish|wsh|wishin)(?:ing)? (?:i )?(?:could|would|was|were|to)|would (?:rather|"
+    r"love to|like to)|'d rather|hope (?:i|to)|hoping (?:i|to)|praying (?:i|to))"
     rf"(?: \w+){{0,3}} {_WISHED}(?![a-z])"
 )
 INTENT = re.compile(
@@ -112,6 +116,7 @@ PASSIVE = re.compile(
         r"(?:tired|sick|exhausted) of (?:living|being alive|existing|life|waking up)",
         r"can'?t (?:do|take|go on with) (?:this|it|life) any ?more|can'?t keep going",
         r"(?:wish|wishing) i (?:was|were|had) never (?:born|been born|existed)",
+        r"(?:wish|wsh|wishing) i (?:wasn'?t|weren'?t) (?:alive|here|born|around)",
         r"wish (?:i|it) could (?:just )?(?:disappear|vanish|fade away|stop)",
         rf"(?:wouldn'?t|won'?t|don'?t) (?:mind|care) if {_I}? ?(?:didn'?t|never|don'?t) "
         r"(?:wake|make it)",
@@ -119,8 +124,19 @@ PASSIVE = re.compile(
         r"is) (?:\w+ ){0,4}(?:rest|peace\w*|relief|nice|good|better|calm|quiet|freedom)",
         r"(?:hit|hits) me (?:and|i wouldn'?t)|(?:wouldn'?t|won'?t) (?:mind|care) if (?:a|the) "
         r"(?:car|bus|truck|train)",
-        r"what'?s the point (?:of|in) (?:living|going on|anything|me|life)",
+        r"what'?s the point (?:of|in) (?:living|going on|anything|me|life|any of (?:this|it)|it "
+        r"all|even trying|trying any ?more)",
+        r"(?:running out of|no (?:more )?|not many) reasons? (?:left )?to (?:stay|live|keep going|"
+        r"be here|hold on)|no way out|no light at the end of the tunnel",
+        r"(?:if i|i) (?:got|get|was|were) hit by a (?:car|bus|truck|train) i (?:wouldn'?t|would "
+        r"not|won'?t) (?:mind|care)|wouldn'?t mind (?:if i )?(?:got |getting )?hit by",
+        r"(?:i feel|i'?m|feeling) (?:so |just |really )?(?:hopeless|empty and hopeless|"
+        r"hopeless and empty)(?! (?:at|with|in|about|when))",
+        r"(?:tired|exhausted|sick) (?:of|from) pretending (?:i'?m|to be) (?:ok|okay|fine)",
         r"don'?t (?:want|wanna) to (?:be here|exist|be alive|wake up|live) any ?more",
+        r"(?:don'?t|do not) (?:think|know if|know whether) i(?:'?ll| will| can| am going to|"
+        r"'?m going to|'?m gonna) (?:make it|survive|last|hold on|get) (?:through|past|until|"
+        r"till|to|much longer|another)",
         r"(?:don'?t|do not|won'?t|not) (?:want to |wanna |think i'?ll |think i will |plan to |"
         r"going to |gonna |expect to |think i'?m (?:meant|going) to )?(?:see|make it to|live to "
         r"see|be around for|be here for|be alive for|survive) (?:my |the )?(?:next|another|\d+|"
@@ -143,6 +159,10 @@ TIME = re.compile(
         r"january|february|march|april|may|june|july|august|september|october|november|"
         r"december)|after (?:the|my) (?:exam|birthday|funeral|holidays)",
         r"in (?:a few|an|one|two|\d+) (?:hours?|minutes?|mins?)|soon|before (?:sunrise|morning)",
+        r"(?:through|past|until) (?:the night|morning|tomorrow)|after (?:everyone|everybody|they|"
+        r"my \w+) (?:is|are|'s|'re|goes|go|falls?) (?:asleep|to sleep|to bed|out|gone)|"
+        r"this (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday)|next (?:week|monday|"
+        r"friday)|(?:on|by) the (?:weekend|\d+(?:st|nd|rd|th)?)|once (?:everyone|they)'?s? asleep",
     )
     + r"(?![a-z])"
 )
@@ -189,6 +209,16 @@ PREP = re.compile(
         r"(?:asked|begged) (?:my|the) doctor for more (?:sleeping )?(?:pills|meds)",
         r"who (?:would|will|'d|is going to) find (?:me|my body)|scheduled (?:a |the )?(?:message|"
         r"messages|email|emails|post|posts)",
+        r"(?:dying|death) (?:doesn'?t|does not|no longer) (?:scare|frighten)s? me|"
+        r"(?:no one|nobody|noone|nothing) (?:can|will|could|is going to|'?s going to|is gonna) "
+        r"(?:talk me out of it|stop me|change my mind)|(?:not|no longer|stopped being) (?:scared|"
+        r"afraid) (?:of|to) (?:dying|die|death)|made (?:my )?peace with (?:it|dying|death|my "
+        r"decision|leaving)",
+        r"(?:\d+|a (?:bunch|lot|stash)|enough) (?:\w+ ){0,2}(?:saved|stashed|hidden|stockpiled|"
+        r"hoarded)(?: up| away)?|i (?:wrote|have written|'?ve written) (?:a |my )?"
+        r"(?:note|letter)s? (?:and (?:put|left|hid)|for (?:when|after|my family|everyone))",
+        r"(?:have|got|made) (?:a|the) plan and (?:the|a) (?:means|way|date)|(?:have|got) the "
+        r"means|(?:have|got) (?:everything|all|what) i need (?:to do it|for it|now|ready)",
         r"(?:tied|tying) (?:the|a) (?:rope|knot|noose)|(?:checked|tested) (?:the|if the) "
         r"(?:beam|knot|rope)",
     )
@@ -220,6 +250,10 @@ ACT = re.compile(
         r"(?:the )?(?:rope|noose) is (?:up|ready|tied)|(?:it'?s|pills are) (?:kicking|starting) "
         r"in|can'?t stop the bleeding|bleeding (?:a lot|badly|won'?t stop)",
         r"(?:already )?started (?:drinking|taking|cutting)|it'?s done",
+        r"(?:all|every|the whole|enough) (?:of )?(?:my |the )?(?:pills|meds|tablets|bottle)"
+        r"(?: \w+)? (?:lined up|laid out|counted out|in front of me|next to me|in my hand|"
+        r"on my desk|on the table)|(?:lined|laid|counted) (?:up |out )?(?:all )?(?:my |the )?"
+        r"(?:pills|meds|tablets)",
         r"(?:walking|walked|wading|waded|swimming) (?:out )?into the (?:water|sea|lake|river|"
         r"ocean)",
         r"(?:climbed|climbing) (?:over|onto|up on) the (?:railing|rail|fence|ledge|edge|barrier)|"
@@ -244,6 +278,8 @@ FAREWELL = re.compile(
         r"(?:tomorrow|anymore|any more|again|after tonight)",
         r"(?:you won'?t|won'?t) (?:see|hear from) me (?:again|anymore|tomorrow)",
         r"(?:remember me|don'?t forget me|tell (?:my|them) (?:mom|family|everyone) i love)",
+        r"tell (?:my|them|everyone) (?:\w+ )?(?:that )?i'?m sorry|tell (?:my \w+|everyone|them) "
+        r"(?:that )?i lov(?:e|ed) (?:them|her|him|you)",
         r"(?:i )?love you all\W+(?:goodbye|bye)|it was nice knowing (?:you|everyone)",
         r"take care of (?:yourselves|each other|my (?:cat|dog|kids|sister|brother|mom))",
         r"see you (?:on the other side|in (?:another|the next) life)",
@@ -300,7 +336,9 @@ SH = re.compile(
         r"(?:relapsed|relapse|relapsing)(?! on)|(?:broke|breaking|lost) my (?:streak|clean streak)",
         r"(?:blade|razor|sharpener) (?:is|in) (?:my|the) (?:drawer|bag|room|hand)|"
         r"took (?:apart|the blade out of) (?:a|my) (?:sharpener|razor)",
-        r"sh (?:again|urges?|scars?)",
+        r"(?:need|want|crave|craving|miss) (?:to feel )?the (?:sting|bite|pain) of (?:the|a|my) "
+        r"(?:blade|razor|knife|lighter)|"
+        r"sh (?:again|urges?|scars?)|cutt?in'? (?:again|myself|my (?:arms?|wrists?|thighs?|legs?))",
         r"i cut (?:a few minutes|an hour|just now|again|tonight|deep|too deep|deeper)|"
         r"soaking through|won'?t stop bleeding|(?:carved|carving) (?:\w+ )?into my",
         r"(?:clean|sober|free) and i (?:just )?(?:threw it (?:all )?away|relapsed|ruined it|broke "
@@ -379,6 +417,29 @@ ABUSE = re.compile(
     + r"(?![a-z])"
 )
 
+# Knowing where someone else's means are kept ("my dad keeps his rifle... i know where the key
+# is"): the speaker's own access, even when the sentence starts with someone else.
+ACCESS = re.compile(
+    r"(?<![a-z])(?:(?:gun|rifle|pistol|shotgun|pills|meds)(?: \w+){0,6} (?:and )?i know where "
+    r"(?:the key|the code|he keeps|she keeps|they keep|it is)|i know where (?:my \w+ |he |she "
+    r"|they )?keeps? (?:the|his|her|their) (?:gun|rifle|pistol|pills|meds|key))(?![a-z])"
+)
+
+# Violence happening now, and being trapped with it.
+ABUSE_NOW = re.compile(
+    r"(?<![a-z])(?:(?:he|she|they|my \w+) (?:just|is|'s|are|'re|keeps) (?:\w+ )?(?:hit|hitting|"
+    r"punch\w*|chok\w*|strangl\w*|beat|beating|hurt|hurting|grabb\w*|kick\w*|slapp?\w*) "
+    r"(?:me|my mom|my mum|my sister|my brother|us)|(?:he|she|they|my \w+) (?:just )?"
+    r"(?:hit|punched|choked|strangled|beat|kicked|slapped) me (?:again|just now|right now|"
+    r"rn|tonight))(?![a-z])"
+)
+TRAPPED = re.compile(
+    r"(?<![a-z])(?:(?:locked|locking|locks) (?:the|my|me in|us in)|(?:i'?m|i am|we'?re) hiding "
+    r"(?:in|under|from|behind)|can'?t get out|(?:he|she|they)(?:'?s| is| are|'re) (?:coming|"
+    r"outside|at the door|breaking|banging|trying to get in)|took my phone|won'?t let me leave)"
+    r"(?![a-z])"
+)
+
 # Negation that really negates a WISH/INTENT ("i don't want to die"); "not tonight" and
 # doubled negatives ("can't say i don't") are left alone by the caller.
 _NEGATION = re.compile(
@@ -447,9 +508,44 @@ SLOTS: dict[str, re.Pattern[str]] = {
     "others": OTHERS,
     "intrusive": INTRUSIVE,
     "abuse": ABUSE,
+    "abuse_now": ABUSE_NOW,
+    "access": ACCESS,
+    "trapped": TRAPPED,
 }
 _COUNTED = frozenset({"farewell"})
-_NEGATABLE = frozenset({"wish", "wish_passive", "intent", "passive", "sh", "others", "prep"})
+# Probe-form stems for the engine's gate: frame phrasings with no lexicon stem in them.
+GATE_STEMS: tuple[str, ...] = (
+    "make it through",
+    "make it past",
+    "survive the",
+    "the means",
+    "just hit me",
+    "hitting me",
+    "choking me",
+    "can t get out",
+    "hiding in",
+    "locked the door",
+    "m sorry for everything",
+    "better off without",
+    "a burden",
+    "not wake up",
+    "t wake up",
+    "talk me out",
+    "stop me",
+    "scared of dying",
+    "afraid of dying",
+    "peace with",
+    "i know where",
+    "hit by a",
+    "hopeless",
+    "pretending",
+    "no way out",
+    "t scare me",
+    "reasons to",
+)
+_NEGATABLE = frozenset(
+    {"wish", "wish_passive", "intent", "passive", "sh", "others", "prep", "abuse_now"}
+)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -549,18 +645,25 @@ def compose(found: Iterable[str]) -> FrameHit | None:
         if goodbye >= 2 or serious:
             rank = 3 if timed or serious else 2
             hits.append(FrameHit(rank, lx.FAREWELL, "farewell", True))
+    if "access" in s:
+        hits.append(FrameHit(3 if timed else 2, lx.PLAN, "access_to_means"))
     if "sh" in s:
         hits.append(FrameHit(2, lx.SELF_HARM, "self_harm"))
     if "others" in s:
         hits.append(FrameHit(3 if timed or "means" in s else 2, lx.HARM_OTHERS, "harm_others"))
     if "intrusive" in s:
         hits.append(FrameHit(1, lx.HARM_OTHERS, "intrusive"))
-    if "abuse" in s:
-        hits.append(FrameHit(3 if timed else 2, lx.ABUSE, "abuse"))
+    if "abuse" in s or "abuse_now" in s:
+        now = "abuse_now" in s and ("trapped" in s or "abuse" in s or timed)
+        hits.append(FrameHit(3 if timed or now else 2, lx.ABUSE, "abuse", now))
     if not hits:
         return None
     best = max(hits, key=lambda h: h.rank)
-    if "other_subject" in s and best.category in (lx.IDEATION, lx.PLAN, lx.FAREWELL, lx.SELF_HARM):
+    if (
+        "other_subject" in s
+        and best.frame != "access_to_means"
+        and best.category in (lx.IDEATION, lx.PLAN, lx.FAREWELL, lx.SELF_HARM)
+    ):
         rank = 3 if best.rank == 3 and ("act" in s or timed) else 1
         return FrameHit(rank, lx.THIRD_PARTY, best.frame, best.composed)
     return best
