@@ -39,3 +39,10 @@ def clean_user_text(text: str, *, limit: int, what: str = "text", required: bool
             "Please shorten it and try again."
         )
     return cleaned
+
+
+def clean_lines(text: str, *, limit: int, what: str) -> tuple[str, ...]:
+    """Member text meant as a list (ground rules, say): one item per line or separated by ';',
+    cleaned like ``clean_user_text``, blank items dropped."""
+    cleaned = clean_user_text(text, limit=limit, what=what)
+    return tuple(part.strip() for part in cleaned.replace(";", "\n").splitlines() if part.strip())

@@ -42,11 +42,13 @@ def _escape(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _bullets(lines: Sequence[str]) -> str:
+def bullets(lines: Sequence[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-def introduction(members: Sequence[int], shared: Sequence[str]) -> tuple[str, discord.Embed]:
+def introduction(
+    members: Sequence[int], shared: Sequence[str], rules: Sequence[str]
+) -> tuple[str, discord.Embed]:
     """The welcome posted in the pair's thread, or sent by DM when threads are not possible."""
     names = " and ".join(", ".join(f"<@{m}>" for m in members).rsplit(", ", 1))
     why = (
@@ -63,9 +65,9 @@ def introduction(members: Sequence[int], shared: Sequence[str]) -> tuple[str, di
         ),
     )
     embed.add_field(
-        name="A few ways to start", value=_bullets(buddy.CONVERSATION_STARTERS), inline=False
+        name="A few ways to start", value=bullets(buddy.CONVERSATION_STARTERS), inline=False
     )
-    embed.add_field(name="Ground rules", value=_bullets(buddy.GROUND_RULES), inline=False)
+    embed.add_field(name="Ground rules", value=bullets(rules)[:1024], inline=False)
     embed.set_footer(
         text="Moderators can see this thread to keep everyone safe. /buddy rematch ends a pair "
         "early; /buddy block and /buddy report are private."

@@ -23,6 +23,7 @@ from cogs._buddy_ui import (
     GHOST_REPLIES,
     FollowUpButton,
     StayButton,
+    bullets,
     followup_embed,
     followup_view,
     ghost_embed,
@@ -142,10 +143,11 @@ class Buddy(commands.Cog):
         return guild.name if guild else "your server"
 
     async def _introduce(self, guild_id: int, group: PlannedGroup) -> None:
-        content, embed = introduction(group.members, group.shared_topics)
         mentions = discord.AllowedMentions(users=[discord.Object(u) for u in group.members])
         async with self.bot.sessions() as session:
             config = await guild_config.get_config(session, guild_id)
+            rules = await buddy.ground_rules(session, guild_id)
+        content, embed = introduction(group.members, group.shared_topics, rules)
         guild = self.bot.get_guild(guild_id)
         channel = (
             guild.get_channel(config.buddy_channel_id)
@@ -496,6 +498,21 @@ class Buddy(commands.Cog):
             f"**Safety screen (seekers, listeners):** account {s.min_account_days} days, "
             f"in server {s.min_member_days} days",
         )
+
+    @group.command(name="rules", description="Moderators: the ground rules every pair is given.")
+    @app_commands.describe(rules="One rule per line or separated by ';', or 'default' to reset")
+    @moderator_only()
+    async def rules(
+        self,
+        interaction: discord.Interaction[Any],
+        rules: app_commands.Range[str, 1, buddy.GROUND_RULES_LIMIT],
+    ) -> None:
+        assert interaction.guild_id is not None
+        async with self.bot.sessions() as session:
+            saved = await buddy.set_ground_rules(
+                session, interaction.guild_id, rules, self.bot.clock.now()
+            )
+        await reply(interaction, "New pairs get these ground rules:\n" + bullets(saved))
 
     @group.command(name="stats", description="Moderators: how recent rounds went (totals only).")
     @moderator_only()

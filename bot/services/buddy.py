@@ -26,7 +26,7 @@ from bot.errors import InvalidInput, NotConfigured, NotFound
 from bot.services import buddy_matching, guild_config
 from bot.services.buddy_matching import Candidate, History, Matching
 from bot.services.member_data import PersonalData
-from bot.text import clean_user_text
+from bot.text import clean_lines, clean_user_text
 from db.models import (
     BuddyBlock,
     BuddyPair,
@@ -90,6 +90,35 @@ CONVERSATION_STARTERS = (
     "Is there something small that helped you lately?",
     "When is a good time for you to check in with each other?",
 )
+
+
+GROUND_RULES_LIMIT = 1500
+
+
+async def ground_rules(session: AsyncSession, guild_id: int) -> tuple[str, ...]:
+    """The rules every introduction carries: the server's own, or the defaults."""
+    settings = await session.get(BuddySettings, guild_id)
+    if settings is None or not settings.ground_rules:
+        return GROUND_RULES
+    return tuple(settings.ground_rules.splitlines())
+
+
+async def set_ground_rules(
+    session: AsyncSession, guild_id: int, text: str | None, now: datetime
+) -> tuple[str, ...]:
+    """Save the server's ground rules (one per line or separated by ';'); None or "default"
+    restores the defaults."""
+    rules: tuple[str, ...] = ()
+    if text is not None and text.strip().casefold() != "default":
+        rules = clean_lines(text, limit=GROUND_RULES_LIMIT, what="ground rules")
+    await insert_ignore(session, BuddySettings, guild_id=guild_id, updated_at=now)
+    await session.execute(
+        update(BuddySettings)
+        .where(col(BuddySettings.guild_id) == guild_id)
+        .values(ground_rules="\n".join(rules) or None, updated_at=now)
+    )
+    await session.commit()
+    return rules or GROUND_RULES
 
 
 # --- settings --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlmodel import col
 from bot.crisis import SEVERITIES, ScanRules, compile_rules
 from bot.errors import InvalidInput, NotFound
 from bot.services.member_data import PersonalData
+from bot.text import clean_user_text
 from db.models import CrisisTerm
 from db.rows import rowcount
 
@@ -20,7 +21,8 @@ KINDS = ("extra", "ignored")
 
 
 def normalise_term(term: str) -> str:
-    cleaned = " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+    visible = clean_user_text(term, limit=200, what="term")
+    cleaned = " ".join(unicodedata.normalize("NFKC", visible).casefold().split())
     if not 2 <= len(cleaned) <= 100 or not any(ch.isalnum() for ch in cleaned):
         raise InvalidInput("A term must be 2 to 100 characters and contain letters or digits.")
     return cleaned

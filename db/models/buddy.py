@@ -34,6 +34,7 @@ class BuddySettings(SQLModel, table=True):
     followup_days: int = 3
     min_account_days: int = 7  # seekers and listeners only
     min_member_days: int = 0
+    ground_rules: str | None = Field(default=None, max_length=1500)  # one per line; None: defaults
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -82,6 +82,10 @@ async def test_join_pair_now_thread_follow_up_and_block(
 
     refused = await slash(standin, c, c.ana, "pair-now")
     assert "Only moderators" in refused
+    said = await slash(
+        standin, c, c.moderator, "rules", rules="Listen first; Keep it here\u202e; No advice"
+    )
+    assert "Keep it here" in said
     said = await slash(standin, c, c.moderator, "pair-now")
     assert "1 pairs" in said and "from 2 members" in said
 
@@ -94,7 +98,7 @@ async def test_join_pair_now_thread_follow_up_and_block(
     description = intro["embeds"][0]["description"]
     assert "grief, anxiety" in description
     rules = next(f["value"] for f in intro["embeds"][0]["fields"] if f["name"] == "Ground rules")
-    assert "confidential" in rules and "/help-now" in rules
+    assert rules == "• Listen first\n• Keep it here\n• No advice"  # the server's own, cleaned
     status = await slash(standin, c, c.ana, "status")
     assert f"<@{c.ben}>" in status and f"<#{thread['id']}>" in status
 

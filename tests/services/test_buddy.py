@@ -268,3 +268,16 @@ def test_times_of_day_become_utc_hours_in_the_members_time_zone() -> None:
     assert buddy.hours_mask("America/New_York", ["evening"], NOW) == sum(
         1 << (h % 24) for h in range(22, 27)
     )
+
+
+async def test_ground_rules_are_the_servers_own_or_the_defaults(sessions: SessionFactory) -> None:
+    async with sessions() as session:
+        assert await buddy.ground_rules(session, GUILD) == buddy.GROUND_RULES
+        saved = await buddy.set_ground_rules(session, GUILD, "Be kind;\n\u200bNo advice ;", NOW)
+        assert saved == ("Be kind", "No advice")
+        assert await buddy.ground_rules(session, GUILD) == saved
+        with pytest.raises(InvalidInput, match="1,500"):
+            await buddy.set_ground_rules(session, GUILD, "x" * 1501, NOW)
+        assert await buddy.ground_rules(session, GUILD) == saved  # nothing changed
+        assert await buddy.set_ground_rules(session, GUILD, "default", NOW) == buddy.GROUND_RULES
+        assert await buddy.ground_rules(session, GUILD) == buddy.GROUND_RULES

@@ -47,3 +47,9 @@ async def test_terms_belong_to_their_server(sessions: SessionFactory) -> None:
     async with sessions() as session:
         await crisis_terms.add_term(session, GUILD, "extra", "going ghost", MOD)
         assert await crisis_terms.scan_rules(session, GUILD + 1) is None
+
+
+def test_terms_are_stored_without_invisible_or_direction_characters() -> None:
+    from bot.services.crisis_terms import normalise_term
+
+    assert normalise_term("Sewer\u200bSlide\u202e") == "sewerslide"
