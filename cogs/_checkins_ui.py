@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.checks import admit_only
+from bot.checks import MEMBER, Gated, admit_only
 from bot.components import FromCustomId
 from bot.services.checkins import MOODS, NOTE_LIMIT, CheckinResult, GuildStats, History
 from bot.services.crisis_lines import CrisisLine
@@ -55,11 +55,14 @@ def day_from_key(key: int) -> date:
 
 
 class MoodButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"checkin:mood:(?P<day>\d{8}):(?P<mood>[1-5])",
 ):
     """On the private /checkin reply: pick a mood, then add an optional note and tags."""
+
+    gate = MEMBER  # records a check-in for whoever presses it, never for anyone else
 
     def __init__(
         self, button: discord.ui.Button[Any] | None = None, *, day: int, mood: int
@@ -99,11 +102,14 @@ class DmMoodButton(
 
 
 class PromptMoodButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"checkin:prompt:(?P<mood>[1-5])",
 ):
     """On the server's daily prompt: a private check-in for whoever presses it."""
+
+    gate = MEMBER
 
     def __init__(self, button: discord.ui.Button[Any] | None = None, *, mood: int) -> None:
         super().__init__(button or _button(f"checkin:prompt:{mood}", mood))

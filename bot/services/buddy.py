@@ -25,6 +25,7 @@ from bot.errors import InvalidInput, NotConfigured, NotFound
 from bot.services import buddy_matching, guild_config
 from bot.services.buddy_matching import Candidate, History, Matching
 from bot.services.member_data import PersonalData
+from bot.services.row_ids import is_row_id
 from bot.text import clean_user_text
 from db.models import (
     BuddyBlock,
@@ -506,7 +507,7 @@ async def report(
 async def resolve_report(
     session: AsyncSession, guild_id: int, report_id: int, moderator_id: int, now: datetime
 ) -> BuddyReport:
-    row = await session.get(BuddyReport, report_id)
+    row = await session.get(BuddyReport, report_id) if is_row_id(report_id) else None
     if row is None or row.guild_id != guild_id:
         raise NotFound(f"There is no buddy report #{report_id} in this server.")
     if row.state != "open":

@@ -23,6 +23,7 @@ from bot.services.crisis_policy import reping_delay
 from bot.services.duty import AlertTargets
 from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
+from bot.services.row_ids import is_row_id
 from bot.text import clean_user_text
 from db.models import OPEN_STATES, CaseEvent, CrisisCase, GuildConfig
 from db.rows import rowcount
@@ -31,6 +32,7 @@ CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
 EXCERPT_LIMIT = 200
 HELP_MESSAGE_LIMIT = 1000
+STATS_MAX_WEEKS = 52  # /escalations stats: Range[int, 1, 52]
 
 
 class Intake(StrEnum):
@@ -354,6 +356,8 @@ async def record_member_contact(
 
 
 async def _load(session: AsyncSession, case_id: int, guild_id: int | None = None) -> CrisisCase:
+    if not is_row_id(case_id):
+        raise NotFound(f"There is no case #{case_id} in this server.")
     case = await session.get(CrisisCase, case_id, populate_existing=True)
     if case is None or (guild_id is not None and case.guild_id != guild_id):
         raise NotFound(f"There is no case #{case_id} in this server.")
@@ -526,6 +530,8 @@ async def open_cases(session: AsyncSession, guild_id: int) -> list[CrisisCase]:
 
 
 async def stats(session: AsyncSession, guild_id: int, now: datetime, weeks: int = 8) -> CaseStats:
+    if not 1 <= weeks <= STATS_MAX_WEEKS:
+        raise InvalidInput(f"Choose between 1 and {STATS_MAX_WEEKS} weeks.")
     since = now - timedelta(weeks=weeks)
     cases = list(
         await session.scalars(

@@ -31,6 +31,7 @@ from bot.services.meeting_time import (
     next_occurrence,
 )
 from bot.services.member_data import PersonalData
+from bot.services.row_ids import is_row_id
 from db.models import (
     Meeting,
     MeetingAnnouncement,
@@ -478,7 +479,7 @@ async def set_event_id(session: AsyncSession, occurrence_id: int, event_id: int 
 
 
 async def get_meeting(session: AsyncSession, guild_id: int, meeting_id: int) -> Meeting:
-    meeting = await session.get(Meeting, meeting_id)
+    meeting = await session.get(Meeting, meeting_id) if is_row_id(meeting_id) else None
     if meeting is None or meeting.guild_id != guild_id:
         raise NotFound(f"There is no meeting #{meeting_id} in this server.")
     return meeting
@@ -743,6 +744,8 @@ async def feedback_summary(
         .group_by(col(MeetingFeedback.rating))
     )
     if meeting_id is not None:
+        if not is_row_id(meeting_id):
+            raise NotFound(f"There is no meeting #{meeting_id} in this server.")
         query = query.where(col(MeetingOccurrence.meeting_id) == meeting_id)
     rows = await session.execute(query)
     found = {rating: int(n) for rating, n in rows}

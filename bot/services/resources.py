@@ -27,6 +27,7 @@ from bot.errors import InvalidInput, NotFound
 from bot.services import crisis_lines
 from bot.services.guild_config import resolve_region
 from bot.services.member_data import PersonalData
+from bot.services.row_ids import is_row_id
 from bot.text import clean_user_text
 from db.models import Resource, ResourceFlag, ResourceSearch, ResourceSettings
 from db.upsert import insert_ignore
@@ -561,7 +562,7 @@ async def add_resource(
 
 
 async def get_resource(session: AsyncSession, guild_id: int, resource_id: int) -> Resource:
-    row = await session.get(Resource, resource_id)
+    row = await session.get(Resource, resource_id) if is_row_id(resource_id) else None
     if row is None or row.guild_id != guild_id:
         raise NotFound(f"There is no library entry #{resource_id} in this server.")
     return row
@@ -659,7 +660,7 @@ async def start_search(
 
 
 async def get_search(session: AsyncSession, search_id: int) -> ResourceSearch:
-    search = await session.get(ResourceSearch, search_id)
+    search = await session.get(ResourceSearch, search_id) if is_row_id(search_id) else None
     if search is None:
         raise NotFound("These results have expired; please search again.")
     return search
