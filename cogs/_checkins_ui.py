@@ -214,8 +214,9 @@ def support_embed(lines: tuple[CrisisLine, ...]) -> discord.Embed:
 
 def history_text(h: History) -> str:
     if h.average is None:
+        shown = "%d %b" if h.start.year == h.end.year else "%d %b %Y"  # a year back: say which
         return (
-            f"No check-ins between {h.start:%d %b} and {h.end:%d %b} yet. Use `/checkin` "
+            f"No check-ins between {h.start:{shown}} and {h.end:{shown}} yet. Use `/checkin` "
             "whenever you like; there's no wrong time."
         )
     parts = [f"**Average:** {h.average:.1f} ({MOODS[round(h.average)]})"]

@@ -14,11 +14,14 @@ soon as they exist. The standards checked (GUIDE.md):
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import pkgutil
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import discord
@@ -45,6 +48,7 @@ MODERATION_WORDS = frozenset(
 )
 WATCHED_LOGGERS = ("bot", "cogs", "discord")
 SAMPLES_PER_OPTION = 5  # hostile values tried per option per actor (sampled, seeded)
+FULL_SAMPLES = 2  # of those, tried again with every other option given too
 
 
 # -- walking the tree -----------------------------------------------------------------------
@@ -125,6 +129,7 @@ class World:
     voice_channel: int
     hidden_channel: int  # the bot cannot see it
     bot_user: int
+    today: date  # the bot's (manual) clock
     deleted: dict[str, int] = field(default_factory=dict)
 
 
@@ -188,12 +193,15 @@ async def build_world(standin: DiscordStandIn, bot: KinshipBot) -> World:
         voice_channel=int(voice["id"]),
         hidden_channel=int(hidden["id"]),
         bot_user=standin.bot_user_id,
+        today=bot.clock.now().date(),
     )
 
 
 # -- option values from parameter metadata -------------------------------------------------
 
 RTL = "\u202e"
+# Overrides and isolates: echoed back, they can reverse how the rest of a message displays.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 ZWSP = "\u200b"
 
 
@@ -218,16 +226,16 @@ def fit(text: str, lo: int | None, hi: int | None) -> str:
     return text[:hi] if hi is not None else text
 
 
-def valid_text(name: str) -> list[str]:
+def valid_text(name: str, world: World) -> list[str]:
     lowered = name.lower()
     if "timezone" in lowered:
         return ["Europe/London"]
     if lowered in {"time", "start", "end", "times"}:
         return ["09:00"]
     if lowered == "when":
-        return ["tomorrow 18:00"]
+        return [f"{world.today + timedelta(days=7):%Y-%m-%d} 19:00", "tomorrow 18:00"]
     if lowered == "date":
-        return ["2001-01-01"]
+        return [f"{world.today - timedelta(days=1):%Y-%m-%d}", "2001-01-01"]
     if lowered in {"country", "region"}:
         return ["GB"]
     if lowered == "language":
@@ -251,7 +259,7 @@ def option_values(
     if kind is discord.AppCommandOptionType.string:
         lo = None if param.min_value is None else int(param.min_value)
         hi = None if param.max_value is None else int(param.max_value)
-        values = [(f"valid {v!r}", fit(v, lo, hi)) for v in valid_text(param.name)]
+        values = [(f"valid {v!r}", fit(v, lo, hi)) for v in valid_text(param.name, world)]
         if hostile:
             values.append(("longest", fit("x" * (hi or DEFAULT_STRING_MAX), lo, hi)))
             values.append(("long odd unicode", fit((RTL + "é\u0301" + ZWSP) * 700, lo, hi)))
@@ -382,6 +390,8 @@ class Judge:
                 self.problems.append(f"{where} pings a role named only in member text")
             if str(self.world.guild.id) in message.get("mention_roles", []):
                 self.problems.append(f"{where} pings the @everyone role")
+            if BIDI_CONTROLS.search(json.dumps(message, ensure_ascii=False)):
+                self.problems.append(f"{where} shows member text with bidi controls")
 
 
 async def snapshot(bot: KinshipBot) -> dict[str, list[tuple[Any, ...]]]:
@@ -437,18 +447,29 @@ async def test_plain_member_is_refused_by_every_gated_command_and_nothing_change
     assert judge.problems == []
 
 
+def full_options(command: app_commands.Command[Any, ..., Any], world: World) -> dict[str, Any]:
+    """One valid value for every option, so variations reach past "give at least one value"."""
+    return {p.name: option_values(p, world, hostile=False)[0][1] for p in command.parameters}
+
+
 def fuzz_plan(
     command: app_commands.Command[Any, ..., Any], world: World, rng: random.Random
 ) -> list[tuple[str, dict[str, Any]]]:
-    """The base call, then each option varied alone over a sample of its values."""
-    base = base_options(command, world)
+    """The base calls, then each option varied alone over a sample of its values: with only the
+    required options, and (fewer) with every option given."""
+    base, full = base_options(command, world), full_options(command, world)
     plan = [("valid required options", dict(base))]
+    if full != base:
+        plan.append(("every option valid", dict(full)))
     for param in command.parameters:
         values = option_values(param, world, hostile=True)
         if len(values) > SAMPLES_PER_OPTION:
             # Always keep the boundaries (first entries), sample the rest.
             values = values[:2] + rng.sample(values[2:], SAMPLES_PER_OPTION - 2)
         plan += [(f"{param.name}={label}", {**base, param.name: v}) for label, v in values]
+        if full != base:
+            picked = rng.sample(values, min(FULL_SAMPLES, len(values)))
+            plan += [(f"all, {param.name}={label}", {**full, param.name: v}) for label, v in picked]
     return plan
 
 
