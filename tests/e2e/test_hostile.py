@@ -33,6 +33,7 @@ from sqlmodel import SQLModel
 import cogs
 from bot.bot import KinshipBot
 from bot.checks import MEMBER, Gate, Gated
+from bot.clock import ManualClock
 from bot.services import buddy, guild_config
 from standin import DiscordStandIn, FakeGuild, InteractionRecord
 
@@ -48,6 +49,7 @@ MODERATION_WORDS = frozenset(
 )
 WATCHED_LOGGERS = ("bot", "cogs", "discord")
 SAMPLES_PER_OPTION = 5  # hostile values tried per option per actor (sampled, seeded)
+STEP = timedelta(minutes=5)  # time moves at least this far per step of scheduled work
 FULL_SAMPLES = 2  # of those, tried again with every other option given too
 
 
@@ -233,7 +235,7 @@ def valid_text(name: str, world: World) -> list[str]:
     if lowered in {"time", "start", "end", "times"}:
         return ["09:00"]
     if lowered == "when":
-        return [f"{world.today + timedelta(days=7):%Y-%m-%d} 19:00", "tomorrow 18:00"]
+        return [f"{world.today + timedelta(days=1):%Y-%m-%d} 19:00", "tomorrow 18:00"]
     if lowered == "date":
         return [f"{world.today - timedelta(days=1):%Y-%m-%d}", "2001-01-01"]
     if lowered in {"country", "region"}:
@@ -350,13 +352,16 @@ class Judge:
         if record.response is not None and record.callback_status != 200:
             self.problems.append(f"{what}: callback rejected ({record.callback_status})")
         await self.standin.wait_idle(0.01)
-        for log in self._new_errors():
-            self.problems.append(f"{what}: logged {log.name} {log.getMessage()[:200]}")
+        self.note_logs(what)
         for request in self.standin.requests[before:]:
             if 400 <= request.status < 500 and request.status not in (403, 404):
                 self.problems.append(f"{what}: Discord said {request.status} to {request.path}")
         if record.response is not None and record.response["type"] == 9:
             await self.submit_hostile_modal(record, what)
+
+    def note_logs(self, what: str) -> None:
+        for log in self._new_errors():
+            self.problems.append(f"{what}: logged {log.name} {log.getMessage()[:200]}")
 
     async def submit_hostile_modal(self, record: InteractionRecord, what: str) -> None:
         """Any modal a command opens is answered with hostile text in every text input."""
@@ -508,7 +513,10 @@ def path_args(command: app_commands.Command[Any, ..., Any]) -> dict[str, Any]:
 
 
 async def test_every_command_survives_hostile_input_as_member_and_owner(
-    standin: DiscordStandIn, kinship: KinshipBot, caplog: pytest.LogCaptureFixture
+    standin: DiscordStandIn,
+    kinship: KinshipBot,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.ERROR)
     world = await build_world(standin, kinship)
@@ -552,9 +560,80 @@ async def test_every_command_survives_hostile_input_as_member_and_owner(
                 world.member, options=base_options(command, world), **call_path(command)
             )
             await judge.settle(record, f"/{name} in a DM")
+    # Let everything the calls scheduled happen on time (announcements, prompts, rounds,
+    # reminders), jumping from one due timer to the next.
+    end = clock.now() + timedelta(days=3)
+    while (due := min(kinship.timers.pending().values(), default=end)) < end:
+        # At least 5 minutes at a time (minute-by-minute sweeps would take long), well within
+        # every grace period, so nothing is skipped as late.
+        clock.advance(max(due - clock.now(), STEP))
+        await kinship.timers.run_due()
+        await standin.wait_idle(0.01)
+    judge.note_logs("scheduled work")
+    pressed = await press_every_component(standin, judge)
     judge.check_no_mass_pings()
     assert judge.problems == [], "\n".join(judge.problems)
     assert judge.calls > 500
+    assert pressed >= 10, "the fuzzing should have left components to press"
+
+
+def component_choice(comp: dict[str, Any], world: World) -> list[Any]:
+    ctype = int(comp["type"])
+    if ctype == 3:
+        return [comp["options"][0]["value"]]
+    return [
+        {5: world.member, 6: world.moderator_role, 7: world.member, 8: world.text_channel}[ctype]
+    ]
+
+
+async def press_every_component(standin: DiscordStandIn, judge: Judge) -> int:
+    """Presses every kind of button/menu the bot has posted (one per custom-id prefix), as
+    whoever could see it: the recipient of a DM or a private reply; the plain member and the
+    owner in a channel. Returns how many presses were made."""
+    world, bot_id, presses = judge.world, standin.bot_user_id, 0
+    seen: set[str] = set()
+    for message in list(standin._message_index.values()):
+        if int(message["author"]["id"]) != bot_id:
+            continue
+        for comp in [c for top in message.get("components") or [] for c in _flatten(top)]:
+            custom_id = comp.get("custom_id")
+            if not custom_id or comp.get("disabled") or int(comp["type"]) == 4:
+                continue
+            kind = ":".join(custom_id.split(":")[:2])
+            if kind in seen:
+                continue
+            seen.add(kind)
+            guild_id = int(message["guild_id"]) if message.get("guild_id") else None
+            metadata = message.get("interaction_metadata") or {}
+            if guild_id is None:
+                dm = standin.world.dm_channels[int(message["channel_id"])]
+                people = [int(u["id"]) for u in dm["recipients"] if int(u["id"]) != bot_id]
+            elif message["flags"] & 64 and metadata:
+                people = [int(metadata["user"]["id"])]
+            else:
+                people = [world.member, world.owner]
+            for person in people:
+                try:
+                    if int(comp["type"]) == 2:
+                        record = await standin.click(guild_id, person, message, custom_id)
+                    else:
+                        values = component_choice(comp, world)
+                        record = await standin.select(guild_id, person, message, custom_id, values)
+                except (LookupError, PermissionError):
+                    continue  # the bot changed or removed it meanwhile
+                presses += 1
+                await judge.settle(record, f"component {custom_id} pressed by {person}")
+    return presses
+
+
+def _flatten(comp: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [comp]
+    for child in comp.get("components") or []:
+        found += _flatten(child)
+    for key in ("component", "accessory"):
+        if key in comp:
+            found += _flatten(comp[key])
+    return found
 
 
 def decides_who_may_press(cls: type[discord.ui.DynamicItem[Any]]) -> bool:
@@ -612,3 +691,26 @@ async def test_the_judge_catches_a_crash_and_a_mass_ping(
     judge.problems.clear()
     judge.check_no_mass_pings()
     assert len(judge.problems) == 2, judge.problems
+
+
+async def test_a_bot_cannot_be_made_a_meeting_facilitator(
+    standin: DiscordStandIn, kinship: KinshipBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Found by the walk: Kinship as facilitator crashed the facilitator-confirmation DM."""
+    caplog.set_level(logging.ERROR)
+    world = await build_world(standin, kinship)
+    before = await snapshot(kinship)
+    when = f"{world.today + timedelta(days=1):%Y-%m-%d} 19:00"
+    for option in ("facilitator", "backup"):
+        record = await standin.slash(
+            world.guild.id,
+            world.owner,
+            "meeting",
+            {"title": "Circle", "when": when, "location": "Room 1", option: world.bot_user},
+            subcommand="schedule",
+        )
+        await record.wait_original(lambda m: not int(m["flags"]) & LOADING)
+        assert record.content is not None and "must be a person, not a bot" in record.content
+        assert record.ephemeral
+    assert await snapshot(kinship) == before
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
