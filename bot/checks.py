@@ -38,6 +38,8 @@ class Gate:
                 raise Refused(self.refusal)
             return True
 
+        # Lets tests walking the command tree find which gate guards a command.
+        predicate.kinship_gate = self  # type: ignore[attr-defined]
         return app_commands.check(predicate)
 
     async def admit(self, interaction: discord.Interaction[Any]) -> bool:

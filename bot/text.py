@@ -24,6 +24,15 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` minus bidi overrides/isolates: for messages that quote what a member typed (a
+    refusal naming the bad value), so the quote cannot reverse how the rest displays."""
+    return text.translate(_BIDI_CONTROLS)
+
+
 def clean_user_text(text: str, *, limit: int, what: str = "text", required: bool = False) -> str:
     """NFC-normalised text without bidi controls, zero-width or other control characters
     (newlines and tabs kept), trimmed; refuses text over ``limit`` characters, naming the limit."""

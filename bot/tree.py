@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 
 from bot.errors import KinshipError
+from bot.text import without_bidi_controls
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,12 @@ def user_message(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CommandInvokeError | app_commands.TransformerError):
         inner = error.__cause__ or getattr(error, "original", None)
         if isinstance(error, app_commands.TransformerError) and not isinstance(inner, KinshipError):
-            return f"`{error.value}` is not a valid value here. Please check it and try again."
+            value = without_bidi_controls(str(error.value))
+            return f"`{value}` is not a valid value here. Please check it and try again."
         return user_message(inner) if inner is not None else None
     if isinstance(error, KinshipError):
-        return error.message
+        # Refusals often quote the member's input back ("`25:99` is not a time...").
+        return without_bidi_controls(error.message)
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(
             p.replace("_", " ").replace("guild", "server").title()

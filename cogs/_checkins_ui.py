@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.checks import admit_only
+from bot.checks import MEMBER, Gated, admit_only
 from bot.components import FromCustomId
 from bot.services.checkins import MOODS, NOTE_LIMIT, CheckinResult, GuildStats, History
 from bot.services.crisis_lines import CrisisLine
@@ -55,11 +55,14 @@ def day_from_key(key: int) -> date:
 
 
 class MoodButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"checkin:mood:(?P<day>\d{8}):(?P<mood>[1-5])",
 ):
     """On the private /checkin reply: pick a mood, then add an optional note and tags."""
+
+    gate = MEMBER  # records a check-in for whoever presses it, never for anyone else
 
     def __init__(
         self, button: discord.ui.Button[Any] | None = None, *, day: int, mood: int
@@ -99,11 +102,14 @@ class DmMoodButton(
 
 
 class PromptMoodButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"checkin:prompt:(?P<mood>[1-5])",
 ):
     """On the server's daily prompt: a private check-in for whoever presses it."""
+
+    gate = MEMBER
 
     def __init__(self, button: discord.ui.Button[Any] | None = None, *, mood: int) -> None:
         super().__init__(button or _button(f"checkin:prompt:{mood}", mood))
@@ -208,8 +214,9 @@ def support_embed(lines: tuple[CrisisLine, ...]) -> discord.Embed:
 
 def history_text(h: History) -> str:
     if h.average is None:
+        shown = "%d %b" if h.start.year == h.end.year else "%d %b %Y"  # a year back: say which
         return (
-            f"No check-ins between {h.start:%d %b} and {h.end:%d %b} yet. Use `/checkin` "
+            f"No check-ins between {h.start:{shown}} and {h.end:{shown}} yet. Use `/checkin` "
             "whenever you like; there's no wrong time."
         )
     parts = [f"**Average:** {h.average:.1f} ({MOODS[round(h.average)]})"]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.checks import MEMBER, Gated
 from bot.components import FromCustomId
 from bot.services.meeting_time import Recurrence, describe
 from bot.services.meetings import Counts, local_start
@@ -175,10 +176,13 @@ async def _hand_over(interaction: discord.Interaction[Any], handler: str, *args:
 
 
 class RsvpButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"meeting:rsvp:(?P<occurrence_id>\d+):(?P<answer>going|maybe|no)",
 ):
+    gate = MEMBER  # anyone who sees the announcement answers for themselves
+
     def __init__(
         self,
         button: discord.ui.Button[Any] | None = None,
@@ -204,10 +208,13 @@ class RsvpButton(
 
 
 class FeedbackButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"meeting:feedback:(?P<occurrence_id>\d+):(?P<rating>good|okay|hard)",
 ):
+    gate = MEMBER  # private feedback from whoever presses it
+
     def __init__(
         self, button: discord.ui.Button[Any] | None = None, *, occurrence_id: int, rating: str
     ) -> None:
@@ -226,11 +233,14 @@ class FeedbackButton(
 
 
 class ConfirmButton(
+    Gated,
     FromCustomId,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"meeting:confirm:(?P<occurrence_id>\d+)",
 ):
     """In a facilitator's DM; who may press it is checked against the meeting in the cog."""
+
+    gate = MEMBER  # the service refuses anyone who is not this occurrence's facilitator
 
     def __init__(self, button: discord.ui.Button[Any] | None = None, *, occurrence_id: int) -> None:
         super().__init__(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import discord
 from discord import app_commands
@@ -79,6 +79,16 @@ REPEAT_CHOICES = [
     app_commands.Choice(name="Every two weeks", value="biweekly"),
     app_commands.Choice(name="Every month on the same nth weekday", value="monthly"),
 ]
+
+
+_U = TypeVar("_U", bound=discord.abc.User)
+
+
+def _person(member: _U, role: str) -> _U:
+    """Facilitators are people who answer DMs; a bot (Kinship included) can't confirm."""
+    if member.bot:
+        raise InvalidInput(f"The {role} must be a person, not a bot.")
+    return member
 
 
 class ChannelGone(Exception):
@@ -240,6 +250,8 @@ class Meetings(commands.Cog):
     async def _dm(self, user_id: int, **kwargs: Any) -> bool:
         try:
             user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
+            if not isinstance(user, discord.User):
+                return False  # Kinship itself (a ClientUser), e.g. on a meeting saved before
             await user.send(**kwargs)
         except discord.HTTPException:
             log.info("Could not DM user %s about a meeting (DMs closed?)", user_id)
@@ -555,8 +567,8 @@ class Meetings(commands.Cog):
             duration_minutes=duration,
             recurrence=chosen_repeat,
             announce_channel_id=await self._announce_channel(guild, channel),
-            facilitator_id=(facilitator or interaction.user).id,
-            backup_facilitator_id=backup.id if backup else None,
+            facilitator_id=_person(facilitator or interaction.user, "facilitator").id,
+            backup_facilitator_id=_person(backup, "backup facilitator").id if backup else None,
             reminder_minutes=parse_reminders(reminders),
             kind=chosen_kind,
             description=_clean(description, 1000, "description"),
@@ -659,9 +671,9 @@ class Meetings(commands.Cog):
         if location is not None:
             changes.update(location=_clean(location, 200, "location"), voice_channel_id=None)
         if facilitator is not None:
-            changes["facilitator_id"] = facilitator.id
+            changes["facilitator_id"] = _person(facilitator, "facilitator").id
         if backup is not None:
-            changes["backup_facilitator_id"] = backup.id
+            changes["backup_facilitator_id"] = _person(backup, "backup facilitator").id
         if not changes:
             raise InvalidInput("Nothing to change: give at least one new value.")
         async with self.bot.sessions() as session:

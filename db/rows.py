@@ -22,11 +22,16 @@ MAX_ROW_ID = 2**31 - 1
 Row = TypeVar("Row")
 
 
+def is_row_id(value: int) -> bool:
+    """True if ``value`` could be an id in one of Kinship's INTEGER primary-key columns."""
+    return 1 <= value <= MAX_ROW_ID
+
+
 async def get_by_id(
     session: AsyncSession, model: type[Row], row_id: int, *, populate_existing: bool = False
 ) -> Row | None:
     """``session.get`` for an id a member gave: None, not a database overflow, when no row
     could have it."""
-    if not 1 <= row_id <= MAX_ROW_ID:
+    if not is_row_id(row_id):
         return None
     return await session.get(model, row_id, populate_existing=populate_existing)

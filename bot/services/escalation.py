@@ -31,6 +31,7 @@ CLAIM_REMINDER_AFTER = timedelta(hours=24)
 MAX_DELIVERY_BACKOFF = timedelta(minutes=5)
 EXCERPT_LIMIT = 200
 HELP_MESSAGE_LIMIT = 1000
+STATS_MAX_WEEKS = 52  # /escalations stats: Range[int, 1, 52]
 
 
 class Intake(StrEnum):
@@ -526,6 +527,8 @@ async def open_cases(session: AsyncSession, guild_id: int) -> list[CrisisCase]:
 
 
 async def stats(session: AsyncSession, guild_id: int, now: datetime, weeks: int = 8) -> CaseStats:
+    if not 1 <= weeks <= STATS_MAX_WEEKS:
+        raise InvalidInput(f"Choose between 1 and {STATS_MAX_WEEKS} weeks.")
     since = now - timedelta(weeks=weeks)
     cases = list(
         await session.scalars(

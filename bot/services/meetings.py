@@ -40,7 +40,7 @@ from db.models import (
     MeetingRsvp,
     MeetingSettings,
 )
-from db.rows import get_by_id
+from db.rows import get_by_id, is_row_id
 from db.upsert import insert_ignore
 
 log = logging.getLogger(__name__)
@@ -744,6 +744,8 @@ async def feedback_summary(
         .group_by(col(MeetingFeedback.rating))
     )
     if meeting_id is not None:
+        if not is_row_id(meeting_id):
+            raise NotFound(f"There is no meeting #{meeting_id} in this server.")
         query = query.where(col(MeetingOccurrence.meeting_id) == meeting_id)
     rows = await session.execute(query)
     found = {rating: int(n) for rating, n in rows}

@@ -660,7 +660,7 @@ async def start_search(
 
 
 async def get_search(session: AsyncSession, search_id: int) -> ResourceSearch:
-    search = await session.get(ResourceSearch, search_id)
+    search = await get_by_id(session, ResourceSearch, search_id)
     if search is None:
         raise NotFound("These results have expired; please search again.")
     return search

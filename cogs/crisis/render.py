@@ -148,7 +148,8 @@ def history_embed(case: CrisisCase, events: list[CaseEvent]) -> discord.Embed:
 
 def stats_embed(stats: CaseStats, weeks: int) -> discord.Embed:
     embed = discord.Embed(
-        title=f"Escalations in the last {weeks} weeks", colour=discord.Colour.blurple()
+        title=f"Escalations in the last {weeks} week{'s' if weeks != 1 else ''}",
+        colour=discord.Colour.blurple(),
     )
     embed.add_field(name="Cases", value=str(stats.total), inline=True)
     embed.add_field(name="Still open", value=str(stats.open), inline=True)
