@@ -28,7 +28,7 @@ from bot.services.meeting_time import (
     parse_when,
 )
 from bot.services.meetings import Claim, Kind, MeetingInput, Scheduled, Work
-from bot.text import clean_user_text
+from bot.text import clean_lines, clean_user_text
 from bot.tree import reply
 from cogs._meetings_ui import (
     ConfirmButton,
@@ -792,9 +792,9 @@ class Meetings(commands.Cog):
         self, interaction: discord.Interaction[Any], rules: app_commands.Range[str, 1, 1500]
     ) -> None:
         assert interaction.guild_id is not None
-        text = None if rules.strip().lower() == "default" else _clean(rules, 1500, "ground rules")
-        if text is not None:
-            text = "\n".join(part.strip() for part in text.replace(";", "\n").splitlines())
+        text = None
+        if rules.strip().lower() != "default":
+            text = "\n".join(clean_lines(rules, limit=1500, what="ground rules"))
         async with self.bot.sessions() as session:
             saved = await meetings.set_ground_rules(
                 session, interaction.guild_id, text, self.bot.clock.now()

@@ -37,7 +37,7 @@ from db.models import (
     BuddySettings,
 )
 from db.rows import get_by_id
-from db.upsert import insert_ignore
+from db.upsert import insert_ignore, upsert
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -111,11 +111,11 @@ async def set_ground_rules(
     rules: tuple[str, ...] = ()
     if text is not None and text.strip().casefold() != "default":
         rules = clean_lines(text, limit=GROUND_RULES_LIMIT, what="ground rules")
-    await insert_ignore(session, BuddySettings, guild_id=guild_id, updated_at=now)
-    await session.execute(
-        update(BuddySettings)
-        .where(col(BuddySettings.guild_id) == guild_id)
-        .values(ground_rules="\n".join(rules) or None, updated_at=now)
+    await upsert(
+        session,
+        BuddySettings,
+        {"guild_id": guild_id},
+        {"ground_rules": "\n".join(rules) or None, "updated_at": now},
     )
     await session.commit()
     return rules or GROUND_RULES

@@ -24,7 +24,7 @@ from bot.services.guild_config import get_config, resolve_timezone
 from bot.services.member_data import PersonalData
 from bot.text import clean_user_text
 from db.models import CheckIn, CheckinGuildSettings, CheckinMember, GuildConfig
-from db.upsert import insert_ignore
+from db.upsert import insert_ignore, upsert
 
 MOODS = {1: "Really struggling", 2: "Low", 3: "Okay", 4: "Good", 5: "Doing well"}
 DEFAULT_TAGS = (
@@ -589,20 +589,12 @@ def _due_for(member: CheckinMember, after: datetime) -> datetime:
 async def _update_member(
     session: AsyncSession, guild_id: int, user_id: int, now: datetime, **values: object
 ) -> CheckinMember:
-    await insert_ignore(
+    await upsert(
         session,
         CheckinMember,
-        guild_id=guild_id,
-        user_id=user_id,
-        state="off",
-        notice_pending=False,
-        alerts="nobody",
-        changed_at=now,
-    )
-    await session.execute(
-        update(CheckinMember)
-        .where(col(CheckinMember.guild_id) == guild_id, col(CheckinMember.user_id) == user_id)
-        .values(**values, changed_at=now)
+        {"guild_id": guild_id, "user_id": user_id},
+        {**values, "changed_at": now},
+        defaults={"state": "off", "notice_pending": False, "alerts": "nobody"},
     )
     await session.commit()
     return await member_settings(session, guild_id, user_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -12,27 +12,18 @@ from bot.services import crisis_lines
 from bot.services.guild_config import get_config, resolve_region
 from bot.services.member_data import PersonalData
 from db.models import MemberCrisisPreference
-from db.upsert import insert_ignore
+from db.upsert import upsert
 
 
 async def _set(
     session: AsyncSession, guild_id: int, user_id: int, now: datetime, **values: object
 ) -> None:
-    await insert_ignore(
+    await upsert(
         session,
         MemberCrisisPreference,
-        guild_id=guild_id,
-        user_id=user_id,
-        scanning_opted_out=False,
-        changed_at=now,
-    )
-    await session.execute(
-        update(MemberCrisisPreference)
-        .where(
-            col(MemberCrisisPreference.guild_id) == guild_id,
-            col(MemberCrisisPreference.user_id) == user_id,
-        )
-        .values(**values, changed_at=now)
+        {"guild_id": guild_id, "user_id": user_id},
+        {**values, "changed_at": now},
+        defaults={"scanning_opted_out": False},
     )
 
 

@@ -9,14 +9,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.services.guild_config import get_config
 from bot.services.member_data import PersonalData
 from db.models import CaseEvent, DutyStatus
-from db.upsert import insert_ignore
+from db.upsert import upsert
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +33,11 @@ class AlertTargets:
 async def set_duty(
     session: AsyncSession, guild_id: int, user_id: int, on_duty: bool, now: datetime
 ) -> None:
-    await insert_ignore(
-        session, DutyStatus, guild_id=guild_id, user_id=user_id, on_duty=False, changed_at=now
-    )
-    await session.execute(
-        update(DutyStatus)
-        .where(col(DutyStatus.guild_id) == guild_id, col(DutyStatus.user_id) == user_id)
-        .values(on_duty=on_duty, changed_at=now)
+    await upsert(
+        session,
+        DutyStatus,
+        {"guild_id": guild_id, "user_id": user_id},
+        {"on_duty": on_duty, "changed_at": now},
     )
     await session.commit()
 

@@ -41,7 +41,7 @@ from db.models import (
     MeetingSettings,
 )
 from db.rows import get_by_id, is_row_id
-from db.upsert import insert_ignore
+from db.upsert import upsert
 
 log = logging.getLogger(__name__)
 
@@ -566,11 +566,8 @@ async def set_ground_rules(
             raise InvalidInput("Ground rules are limited to 1,500 characters.")
         if not rules.strip():
             rules = None
-    await insert_ignore(session, MeetingSettings, guild_id=guild_id, updated_at=now)
-    await session.execute(
-        update(MeetingSettings)
-        .where(col(MeetingSettings.guild_id) == guild_id)
-        .values(ground_rules=rules, updated_at=now)
+    await upsert(
+        session, MeetingSettings, {"guild_id": guild_id}, {"ground_rules": rules, "updated_at": now}
     )
     await session.commit()
     return await ground_rules(session, guild_id)
@@ -623,20 +620,12 @@ async def set_rsvp(
         raise InvalidInput("This meeting was called off, so answers are closed.")
     if occurrence.ends_at <= now:
         raise InvalidInput("This meeting has already ended.")
-    await insert_ignore(
+    await upsert(
         session,
         MeetingRsvp,
-        occurrence_id=occurrence_id,
-        user_id=user_id,
-        guild_id=occurrence.guild_id,
-        answer=answer,
-        source=source,
-        changed_at=now,
-    )
-    await session.execute(
-        update(MeetingRsvp)
-        .where(col(MeetingRsvp.occurrence_id) == occurrence_id, col(MeetingRsvp.user_id) == user_id)
-        .values(answer=answer, source=source, changed_at=now)
+        {"occurrence_id": occurrence_id, "user_id": user_id},
+        {"answer": answer, "source": source, "changed_at": now},
+        defaults={"guild_id": occurrence.guild_id},
     )
     await session.commit()
     return await counts(session, occurrence_id)
@@ -663,21 +652,11 @@ async def answer_of(session: AsyncSession, occurrence_id: int, user_id: int) -> 
 async def set_notify(
     session: AsyncSession, guild_id: int, user_id: int, on: bool, now: datetime
 ) -> None:
-    await insert_ignore(
+    await upsert(
         session,
         MeetingNotifyPreference,
-        guild_id=guild_id,
-        user_id=user_id,
-        dm_reminders=on,
-        changed_at=now,
-    )
-    await session.execute(
-        update(MeetingNotifyPreference)
-        .where(
-            col(MeetingNotifyPreference.guild_id) == guild_id,
-            col(MeetingNotifyPreference.user_id) == user_id,
-        )
-        .values(dm_reminders=on, changed_at=now)
+        {"guild_id": guild_id, "user_id": user_id},
+        {"dm_reminders": on, "changed_at": now},
     )
     await session.commit()
 
@@ -710,22 +689,12 @@ async def record_feedback(
     occurrence, _ = await occurrence_with_meeting(session, occurrence_id)
     if await answer_of(session, occurrence_id, user_id) != "going":
         raise InvalidInput("Only people who said they were going can answer this.")
-    await insert_ignore(
+    await upsert(
         session,
         MeetingFeedback,
-        occurrence_id=occurrence_id,
-        user_id=user_id,
-        guild_id=occurrence.guild_id,
-        rating=rating,
-        created_at=now,
-    )
-    await session.execute(
-        update(MeetingFeedback)
-        .where(
-            col(MeetingFeedback.occurrence_id) == occurrence_id,
-            col(MeetingFeedback.user_id) == user_id,
-        )
-        .values(rating=rating, created_at=now)
+        {"occurrence_id": occurrence_id, "user_id": user_id},
+        {"rating": rating, "created_at": now},
+        defaults={"guild_id": occurrence.guild_id},
     )
     await session.commit()
 

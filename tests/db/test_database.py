@@ -86,3 +86,20 @@ async def test_concurrent_read_then_write_never_hits_database_is_locked(tmp_path
     await engine.dispose()
     assert sorted(saved) == [1, 2, 3, 4, 5]
     assert all(channel is not None and channel >= 1000 for channel in saved.values())
+
+
+async def test_upsert_creates_then_updates_only_the_given_values(engine) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from db.engine import create_session_factory
+    from db.models import DutyStatus
+    from db.upsert import upsert
+
+    first, later = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 2, tzinfo=UTC)
+    key = {"guild_id": 1, "user_id": 2}
+    async with create_session_factory(engine)() as session:
+        await upsert(session, DutyStatus, key, {"changed_at": first}, defaults={"on_duty": True})
+        await upsert(session, DutyStatus, key, {"changed_at": later}, defaults={"on_duty": False})
+        await session.commit()
+        row = await session.get(DutyStatus, (1, 2))
+    assert row is not None and row.on_duty is True and row.changed_at == later
