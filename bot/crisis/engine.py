@@ -834,7 +834,18 @@ def _merge(
         if frame is not None and frame.rank < 3:
             frame = None  # nor does a frame, unless it says an act is under way
     model_rank = 0
-    if score.any >= bar:
+    if (
+        score.any < bar <= 1.0
+        and supported
+        and not guarded
+        and score.any >= th["alone_floor"]
+        and score.serious >= th["serious"]
+        and score.imminent >= th["imminent_alone"]
+    ):
+        # The serious and imminent heads agree on a time, a means or an act under way that the
+        # any-head, averaging over the whole message, reads as mild.
+        model_rank = 3
+    elif score.any >= bar:
         model_rank = 1
         if score.serious >= th["serious"]:
             model_rank = 2

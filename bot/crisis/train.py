@@ -34,16 +34,18 @@ C_HEADS = 4.0
 C_CATEGORY = 2.0
 MIN_COUNT = 2
 MIN_KNOWN = 3  # words seen in this many messages use no character n-grams
-MIN_COMMON = 8  # words seen this often are never read as misspellings
+MIN_COMMON = 12  # words seen this often are never read as misspellings
 DECIMALS = 4
-# Run-time decision thresholds, stored with the weights (see ``engine._model_detection``).
+# Run-time decision thresholds, stored with the weights (see ``engine._merge``).
 THRESHOLDS = {
-    "any": 0.92,
+    "any": 0.85,
     "supported": 0.75,
     "serious": 0.5,
     "imminent": 0.5,
+    "imminent_alone": 0.5,
+    "alone_floor": 0.6,
     "guarded": 0.99,
-    "frame_floor": 0.3,
+    "frame_floor": 0.2,
     "veto": 0.05,
 }
 _RANK = {"none": 0, "concern": 1, "high": 2, "imminent": 3}

@@ -13,8 +13,8 @@ import pathlib
 import pytest
 
 from bot.crisis import frames
-from bot.crisis.engine import assess, scan, severity_rank
-from bot.crisis.model import HEADS, LinearModel, features, load_model, model_text
+from bot.crisis.engine import _Context, _merge, assess, scan, severity_rank
+from bot.crisis.model import HEADS, LinearModel, ModelScore, features, load_model, model_text
 from bot.crisis.normalise import detail, to_ascii_lower
 from bot.crisis.window import ConversationWindow
 
@@ -348,3 +348,30 @@ def test_research_and_purpose_vetoes() -> None:
     assert "benign" in _slots("how long does it take to thaw a turkey")
     assert "benign" in _slots("picked up the pills for my dog at the vet")
     assert scan("picked up the pills for my dog at the vet") is None
+
+
+# --- The imminent head deciding alone -------------------------------------------------------
+
+
+def _merge_with(score: ModelScore, supported: bool = True, text: str = "see you") -> str | None:
+    ctx = _Context(text, text)
+    found = _merge(None, frozenset(), score, False, False, supported, ctx)
+    return None if found is None else found.severity
+
+
+def test_imminent_head_alone_escalates_what_the_any_head_dilutes() -> None:
+    th = load_model().thresholds
+    below_bar = th["alone_floor"] + (th["supported"] - th["alone_floor"]) / 2
+    sure = ModelScore(below_bar, 0.9, th["imminent_alone"] + 0.01)
+    assert _merge_with(sure) == "imminent"
+
+
+def test_imminent_head_alone_needs_the_serious_head_support_a_floor_and_no_guard() -> None:
+    th = load_model().thresholds
+    below_bar = th["alone_floor"] + (th["supported"] - th["alone_floor"]) / 2
+    sure = ModelScore(below_bar, 0.9, th["imminent_alone"] + 0.01)
+    assert _merge_with(sure, supported=False) is None
+    assert _merge_with(dataclasses.replace(sure, any=th["alone_floor"] - 0.01)) is None
+    assert _merge_with(dataclasses.replace(sure, imminent=th["imminent_alone"] - 0.01)) is None
+    assert _merge_with(dataclasses.replace(sure, serious=th["serious"] - 0.01)) is None
+    assert _merge_with(sure, text="this boss fight tonight lol, i'm dead") is None
