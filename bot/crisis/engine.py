@@ -839,11 +839,12 @@ def _merge(
         and supported
         and not guarded
         and score.any >= th["alone_floor"]
+        and len(ctx.text.split()) >= th["alone_min_words"]
         and score.serious >= th["serious"]
         and score.imminent >= th["imminent_alone"]
     ):
-        # The serious and imminent heads agree on a time, a means or an act under way that the
-        # any-head, averaging over the whole message, reads as mild.
+        # In a long message the any-head averages a time, a means or an act under way away
+        # among ordinary chat; the serious and imminent heads agreeing on it is enough.
         model_rank = 3
     elif score.any >= bar:
         model_rank = 1

@@ -353,7 +353,10 @@ def test_research_and_purpose_vetoes() -> None:
 # --- The imminent head deciding alone -------------------------------------------------------
 
 
-def _merge_with(score: ModelScore, supported: bool = True, text: str = "see you") -> str | None:
+LONG_CHAT = "ok so work was fine and the bus was late again, anyway see you all later"
+
+
+def _merge_with(score: ModelScore, supported: bool = True, text: str = LONG_CHAT) -> str | None:
     ctx = _Context(text, text)
     found = _merge(None, frozenset(), score, False, False, supported, ctx)
     return None if found is None else found.severity
@@ -363,6 +366,7 @@ def test_imminent_head_alone_escalates_what_the_any_head_dilutes() -> None:
     th = load_model().thresholds
     below_bar = th["alone_floor"] + (th["supported"] - th["alone_floor"]) / 2
     sure = ModelScore(below_bar, 0.9, th["imminent_alone"] + 0.01)
+    assert len(LONG_CHAT.split()) >= th["alone_min_words"]
     assert _merge_with(sure) == "imminent"
 
 
@@ -374,4 +378,7 @@ def test_imminent_head_alone_needs_the_serious_head_support_a_floor_and_no_guard
     assert _merge_with(dataclasses.replace(sure, any=th["alone_floor"] - 0.01)) is None
     assert _merge_with(dataclasses.replace(sure, imminent=th["imminent_alone"] - 0.01)) is None
     assert _merge_with(dataclasses.replace(sure, serious=th["serious"] - 0.01)) is None
-    assert _merge_with(sure, text="this boss fight tonight lol, i'm dead") is None
+    guarded = "this boss fight tonight lol, i'm dead, we wiped nine times and the healer left"
+    assert len(guarded.split()) >= th["alone_min_words"]
+    assert _merge_with(sure, text=guarded) is None
+    assert _merge_with(sure, text="see you all later") is None  # short: nothing diluted it
