@@ -28,7 +28,18 @@ from bot.crisis import frames, languages
 from bot.crisis import lexicon as lx
 from bot.crisis.guards import blank_guarded
 from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
-from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
+from bot.crisis.normalise import (
+    NEEDS_FOLD,
+    OTHER_SCRIPT,
+    OTHER_SCRIPT_RE,
+    detail,
+    fold_unicode,
+    nonascii_flags,
+    normalise_term,
+    probe,
+    probe_bytes,
+    to_ascii_lower,
+)
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
 _RANK: dict[str, int] = {name: i + 1 for i, name in enumerate(SEVERITIES)}
@@ -290,9 +301,7 @@ def other_script(text: str) -> bool:
 
 # Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...):
 # such messages always reach the model, which keeps their words.
-_OTHER_SCRIPT_RE = re.compile(
-    "[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
+_OTHER_SCRIPT_RE = OTHER_SCRIPT_RE
 
 
 # --- Context judgement ------------------------------------------------------------------------
@@ -879,8 +888,19 @@ def assess(text: str, rules: ScanRules | None = None) -> Assessment:
     """Like ``scan`` but also returns the frame slots and model score behind the verdict."""
     if rules is None:
         rules = DEFAULT_RULES
-    if not rules.gate(fast_probe(text)) and (text.isascii() or not _OTHER_SCRIPT_RE.search(text)):
-        return _NOTHING
+    # The cheap gate, as ``rules.gate(fast_probe(text))``; a letter of another script skips it,
+    # since such messages always reach the model.
+    if text.isascii():
+        if not rules.gate(probe_bytes(text.encode("ascii"))):
+            return _NOTHING
+    else:
+        raw = text.encode("ascii", "replace")
+        flags = nonascii_flags(text, raw)
+        if not flags & OTHER_SCRIPT:
+            if flags & NEEDS_FOLD:
+                raw = fold_unicode(text).encode("ascii")
+            if not rules.gate(probe_bytes(raw)):
+                return _NOTHING
     return _analyse(text, to_ascii_lower(text), rules)
 
 
