@@ -40,6 +40,7 @@ from bot.crisis.normalise import (
     probe_bytes,
     to_ascii_lower,
 )
+from bot.crisis.prefilter import Prefilter
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
 _RANK: dict[str, int] = {name: i + 1 for i, name in enumerate(SEVERITIES)}
@@ -140,6 +141,11 @@ _GROUPS = _build_groups()
 _CONTEXTS: dict[str, re.Pattern[str]] = {
     name: _compile_context(p) for name, p in {**lx.CONTEXTS, **lx.GUARDS, **lx.REQUIREMENTS}.items()
 }
+# Every rule pattern, then every context pattern, in one prefilter: one automaton pass over a
+# message tells which of them can match at all, and only those are searched.
+_RULE_AT = {id(rule): i for i, rule in enumerate(r for g in _GROUPS for r in g.rules)}
+_CONTEXT_AT = {name: len(_RULE_AT) + i for i, name in enumerate(_CONTEXTS)}
+_PREFILTER = Prefilter([*(rule.regex for g in _GROUPS for rule in g.rules), *_CONTEXTS.values()])
 _BUILTIN_IGNORE = "|".join(f"(?:{p})" for p in lx.IGNORED_PHRASES)
 
 # Stems that only say "this message is obfuscated, normalise it and look again".
@@ -497,17 +503,21 @@ _MAX_MATCHES = 6
 class _Context:
     """Lazily evaluated facts about one normalised message."""
 
-    __slots__ = ("_cache", "raw", "text")
+    __slots__ = ("_cache", "possible", "raw", "text")
 
-    def __init__(self, raw: str, text: str) -> None:
+    def __init__(self, raw: str, text: str, possible: set[int] | None = None) -> None:
         self.raw = raw
         self.text = text
+        # ``_PREFILTER`` indices of the patterns that may match ``text`` (None: all may).
+        self.possible = _PREFILTER.possible(text) if possible is None else possible
         self._cache: dict[str, bool] = {}
 
     def has(self, name: str) -> bool:
         found = self._cache.get(name)
         if found is None:
-            found = _CONTEXTS[name].search(self.text) is not None
+            found = (
+                _CONTEXT_AT[name] in self.possible and _CONTEXTS[name].search(self.text) is not None
+            )
             if name == "humor" and not found:
                 found = any(e in self.raw for e in _HUMOR_EMOJI)
             self._cache[name] = found
@@ -769,12 +779,15 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     groups, terms, any_stem, learned, foreign = rules.candidates_full(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
         return _NOTHING
-    ctx = _Context(raw, text)
+    possible = _PREFILTER.possible(text)
+    ctx = _Context(raw, text, possible)
     hits: list[_Hit] = []
     cancelled = False  # a rule matched but a guard (negation, joke, fiction...) dropped it
     negated = False  # ... and the guard was a negation ("i would never hurt myself")
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
+            if _RULE_AT[id(rule)] not in possible:
+                continue  # none of the words this rule needs is in the message
             first = rule.regex.search(text)
             if first is None:
                 continue  # the common case; finditer below only runs on a hit
