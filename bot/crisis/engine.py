@@ -28,7 +28,19 @@ from bot.crisis import frames, languages
 from bot.crisis import lexicon as lx
 from bot.crisis.guards import blank_guarded
 from bot.crisis.model import GATE_TYPO_WORDS, ModelScore, load_model, typo_variants
-from bot.crisis.normalise import detail, fast_probe, normalise_term, probe, to_ascii_lower
+from bot.crisis.normalise import (
+    NEEDS_FOLD,
+    OTHER_SCRIPT,
+    OTHER_SCRIPT_RE,
+    detail,
+    fold_unicode,
+    nonascii_flags,
+    normalise_term,
+    probe,
+    probe_bytes,
+    to_ascii_lower,
+)
+from bot.crisis.prefilter import Prefilter
 
 SEVERITIES: tuple[str, ...] = lx.SEVERITIES
 _RANK: dict[str, int] = {name: i + 1 for i, name in enumerate(SEVERITIES)}
@@ -129,6 +141,11 @@ _GROUPS = _build_groups()
 _CONTEXTS: dict[str, re.Pattern[str]] = {
     name: _compile_context(p) for name, p in {**lx.CONTEXTS, **lx.GUARDS, **lx.REQUIREMENTS}.items()
 }
+# Every rule pattern, then every context pattern, in one prefilter: one automaton pass over a
+# message tells which of them can match at all, and only those are searched.
+_RULE_AT = {id(rule): i for i, rule in enumerate(r for g in _GROUPS for r in g.rules)}
+_CONTEXT_AT = {name: len(_RULE_AT) + i for i, name in enumerate(_CONTEXTS)}
+_PREFILTER = Prefilter([*(rule.regex for g in _GROUPS for rule in g.rules), *_CONTEXTS.values()])
 _BUILTIN_IGNORE = "|".join(f"(?:{p})" for p in lx.IGNORED_PHRASES)
 
 # Stems that only say "this message is obfuscated, normalise it and look again".
@@ -290,9 +307,7 @@ def other_script(text: str) -> bool:
 
 # Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...):
 # such messages always reach the model, which keeps their words.
-_OTHER_SCRIPT_RE = re.compile(
-    "[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
+_OTHER_SCRIPT_RE = OTHER_SCRIPT_RE
 
 
 # --- Context judgement ------------------------------------------------------------------------
@@ -488,17 +503,21 @@ _MAX_MATCHES = 6
 class _Context:
     """Lazily evaluated facts about one normalised message."""
 
-    __slots__ = ("_cache", "raw", "text")
+    __slots__ = ("_cache", "possible", "raw", "text")
 
-    def __init__(self, raw: str, text: str) -> None:
+    def __init__(self, raw: str, text: str, possible: set[int] | None = None) -> None:
         self.raw = raw
         self.text = text
+        # ``_PREFILTER`` indices of the patterns that may match ``text`` (None: all may).
+        self.possible = _PREFILTER.possible(text) if possible is None else possible
         self._cache: dict[str, bool] = {}
 
     def has(self, name: str) -> bool:
         found = self._cache.get(name)
         if found is None:
-            found = _CONTEXTS[name].search(self.text) is not None
+            found = (
+                _CONTEXT_AT[name] in self.possible and _CONTEXTS[name].search(self.text) is not None
+            )
             if name == "humor" and not found:
                 found = any(e in self.raw for e in _HUMOR_EMOJI)
             self._cache[name] = found
@@ -760,12 +779,15 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     groups, terms, any_stem, learned, foreign = rules.candidates_full(probe_text)
     if not any_stem and not _OTHER_SCRIPT_RE.search(raw):
         return _NOTHING
-    ctx = _Context(raw, text)
+    possible = _PREFILTER.possible(text)
+    ctx = _Context(raw, text, possible)
     hits: list[_Hit] = []
     cancelled = False  # a rule matched but a guard (negation, joke, fiction...) dropped it
     negated = False  # ... and the guard was a negation ("i would never hurt myself")
     for gi in sorted(groups):
         for rule in _GROUPS[gi].rules:
+            if _RULE_AT[id(rule)] not in possible:
+                continue  # none of the words this rule needs is in the message
             first = rule.regex.search(text)
             if first is None:
                 continue  # the common case; finditer below only runs on a hit
@@ -891,8 +913,19 @@ def assess(text: str, rules: ScanRules | None = None) -> Assessment:
     """Like ``scan`` but also returns the frame slots and model score behind the verdict."""
     if rules is None:
         rules = DEFAULT_RULES
-    if not rules.gate(fast_probe(text)) and (text.isascii() or not _OTHER_SCRIPT_RE.search(text)):
-        return _NOTHING
+    # The cheap gate, as ``rules.gate(fast_probe(text))``; a letter of another script skips it,
+    # since such messages always reach the model.
+    if text.isascii():
+        if not rules.gate(probe_bytes(text.encode("ascii"))):
+            return _NOTHING
+    else:
+        raw = text.encode("ascii", "replace")
+        flags = nonascii_flags(text, raw)
+        if not flags & OTHER_SCRIPT:
+            if flags & NEEDS_FOLD:
+                raw = fold_unicode(text).encode("ascii")
+            if not rules.gate(probe_bytes(raw)):
+                return _NOTHING
     return _analyse(text, to_ascii_lower(text), rules)
 
 

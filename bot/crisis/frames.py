@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.crisis import lexicon as lx
+from bot.crisis.prefilter import Prefilter
 
 
 def _alt(*parts: str) -> str:
@@ -555,11 +556,34 @@ def _negated(text: str, start: int) -> bool:
     return _DOUBLE_NEGATIVE.search(text) is None
 
 
+# The slot patterns, then the context-only patterns of ``slots``, in one prefilter.
+_SLOT_ITEMS = tuple(SLOTS.items())
+_LIMITED_AT = len(_SLOT_ITEMS)
+_DOUBLE_AT, _ADVICE_AT, _CLARIFIED_AT, _PURPOSE_AT, _RESEARCH_AT, _PAST_AT, _OTHER_AT = range(
+    _LIMITED_AT + 1, _LIMITED_AT + 8
+)
+_PREFILTER = Prefilter(
+    [
+        *SLOTS.values(),
+        _LIMITED_REFUSAL,
+        _DOUBLE_NEGATIVE,
+        _QUESTION_OR_ADVICE,
+        _CLARIFIED,
+        _BENIGN_PURPOSE,
+        _BENIGN_RESEARCH,
+        _PAST_RECOVERY,
+        _OTHER_SUBJECT,
+    ]
+)
+
+
 def slots(detail_text: str) -> frozenset[str]:
     """Slot names present in a detail-form message (see module docstring). No text kept."""
     found: set[str] = set()
-    for name, regex in SLOTS.items():
-        if regex.search(detail_text) is None:
+    # Patterns whose required words are all absent cannot match and are not searched.
+    possible = _PREFILTER.possible(detail_text)
+    for i, (name, regex) in enumerate(_SLOT_ITEMS):
+        if i not in possible or regex.search(detail_text) is None:
             continue  # the common case; finditer below only runs on a hit
         for m in regex.finditer(detail_text):
             if name in _NEGATABLE and _negated(detail_text, m.start()):
@@ -570,21 +594,21 @@ def slots(detail_text: str) -> frozenset[str]:
             found.add(name)
             if name not in _COUNTED:
                 break
-    if _LIMITED_REFUSAL.search(detail_text):
+    if _LIMITED_AT in possible and _LIMITED_REFUSAL.search(detail_text):
         found.add("limited_refusal")
-    if _DOUBLE_NEGATIVE.search(detail_text):
+    if _DOUBLE_AT in possible and _DOUBLE_NEGATIVE.search(detail_text):
         found.add("double_negative")
-    if _QUESTION_OR_ADVICE.search(detail_text):
+    if _ADVICE_AT in possible and _QUESTION_OR_ADVICE.search(detail_text):
         found.add("advice")
     if (
-        _CLARIFIED.search(detail_text)
-        or _BENIGN_PURPOSE.search(detail_text)
-        or _BENIGN_RESEARCH.search(detail_text)
+        (_CLARIFIED_AT in possible and _CLARIFIED.search(detail_text))
+        or (_PURPOSE_AT in possible and _BENIGN_PURPOSE.search(detail_text))
+        or (_RESEARCH_AT in possible and _BENIGN_RESEARCH.search(detail_text))
     ):
         found.add("benign")
-    if _PAST_RECOVERY.search(detail_text):
+    if _PAST_AT in possible and _PAST_RECOVERY.search(detail_text):
         found.add("past")
-    if _OTHER_SUBJECT.search(detail_text):
+    if _OTHER_AT in possible and _OTHER_SUBJECT.search(detail_text):
         found.add("other_subject")
     return frozenset(found)
 

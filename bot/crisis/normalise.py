@@ -153,14 +153,62 @@ _LETTERLIKE_RE = re.compile(
 )
 
 
+# Letters of scripts the ASCII fold cannot spell (Cyrillic words, Arabic, Devanagari, CJK...).
+OTHER_SCRIPT_RE = re.compile(
+    "[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+
+# What one non-ASCII character asks of the cheap gate, as bit flags.
+NEEDS_FOLD = 1  # letter-like (``_LETTERLIKE_RE``) or an emoji from ``EMOJI_WORDS``
+OTHER_SCRIPT = 2  # a letter of another script (``OTHER_SCRIPT_RE``)
+_CHAR_FLAGS: dict[str, int] = {}
+_CHAR_FLAGS_MAX = 4096  # distinct characters remembered; rarer ones are classified each time
+
+
+def _char_flags(ch: str) -> int:
+    flags = _CHAR_FLAGS.get(ch)
+    if flags is None:
+        flags = 0
+        if _LETTERLIKE_RE.match(ch) is not None or (
+            ch in _EMOJI_SET and _PICTOGRAPH_RE.match(ch) is not None
+        ):
+            flags = NEEDS_FOLD
+        if OTHER_SCRIPT_RE.match(ch) is not None:
+            flags |= OTHER_SCRIPT
+        if len(_CHAR_FLAGS) < _CHAR_FLAGS_MAX:
+            _CHAR_FLAGS[ch] = flags
+    return flags
+
+
+def nonascii_flags(text: str, replaced: bytes) -> int:
+    """``NEEDS_FOLD`` / ``OTHER_SCRIPT`` flags of the non-ASCII characters of ``text``.
+
+    ``replaced`` is ``text.encode("ascii", "replace")``: every non-ASCII character is one "?"
+    at the same index, so only those few characters are looked at, never the ASCII bulk.
+    """
+    flags = 0
+    at = replaced.find(63)  # "?"
+    while at >= 0:
+        ch = text[at]
+        if ch != "?":
+            flags |= _char_flags(ch)
+        at = replaced.find(63, at + 1)
+    return flags
+
+
+def probe_bytes(raw: bytes) -> str:
+    """``probe`` of ASCII bytes (no validation: callers pass ASCII)."""
+    return " " + raw.translate(_PROBE_TABLE, _PROBE_DELETE).decode() + " "
+
+
 def fast_probe(text: str) -> str:
     """Probe form straight from raw text; emoji-only non-ASCII skips the Unicode fold."""
     if text.isascii():
         raw = text.encode("ascii")
-    elif _LETTERLIKE_RE.search(text) is None and not has_emoji_word(text):
-        raw = text.encode("ascii", "replace")  # each emoji becomes "?", i.e. a gap
     else:
-        raw = fold_unicode(text).encode("ascii")
+        raw = text.encode("ascii", "replace")  # each emoji becomes "?", i.e. a gap
+        if nonascii_flags(text, raw) & NEEDS_FOLD:
+            raw = fold_unicode(text).encode("ascii")
     return " " + raw.translate(_PROBE_TABLE, _PROBE_DELETE).decode() + " "
 
 
