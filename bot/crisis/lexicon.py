@@ -1974,6 +1974,7 @@ MODEL_GATE_STEMS: tuple[str, ...] = (
     "without me", "miss me", "notice", "burden", "better off", "point", "reason", "will to",
     "go on", "keep going", "tired of", "done with", "over it", "stop", "quit", "escape",
     "heaven", "other side", "grave", "coffin", "funeral", "bury", "buried",
+    "accident", "hit by a", "run over",
     # farewell and affairs
     "goodbye", " bye", "farewell", "last", "final", "sorry", "forgive", "remember me",
     "thank you for", "thanks for all", "thanks for every", "thank you all", "thanks for being",

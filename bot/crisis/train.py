@@ -194,10 +194,15 @@ _GATE_MIN_LEN = 4
 _GATE_PREFIX = 5
 
 
+def _probe(text: str) -> str:
+    """A message as the gate reads it, without mentions, channels and links."""
+    return fast_probe(_MENTION_RE.sub(" ", text))
+
+
 def _stems_of(text: str) -> set[str]:
     """Word-initial probe-form prefixes of a message (" kill", " pill", " sterb")."""
     out: set[str] = set()
-    for word in fast_probe(_MENTION_RE.sub(" ", text)).split():
+    for word in _probe(text).split():
         if len(word) >= _GATE_MIN_LEN and word.isalpha() and word not in _GATE_STOPWORDS:
             out.add(" " + word[:_GATE_PREFIX])
     return out
@@ -246,20 +251,30 @@ def learn_gate(records: Sequence[dict[str, Any]]) -> list[str]:
     """Extra gate stems so that ~all risky corpus messages reach the model (greedy cover).
 
     Only messages that the lexicon's stems and ``MODEL_GATE_STEMS`` do not already send on
-    are considered; a stem qualifies when it occurs in at most 0.4% of background chat and
-    more often in risky messages than in harmless ones.
+    are considered; a stem qualifies when it occurs in at most 0.4% of background chat (the
+    background families and every harmless message) and more often in risky messages than in
+    harmless ones.
     """
-    background = [r for r in records if r["family"] in _BACKGROUND_FAMILIES]
-    bg_counts: dict[str, int] = {}
-    for r in background:
-        for stem in _stems_of(r["text"]):
-            bg_counts[stem] = bg_counts.get(stem, 0) + 1
+    # Every harmless message counts as background too, and a stem counts wherever the gate
+    # would match it, inside longer words as well: " thin" opens the gate on "think".
+    background = [
+        _probe(r["text"])
+        for r in records
+        if r["family"] in _BACKGROUND_FAMILIES or r["label"] == "none"
+    ]
+    benign = [_probe(r["text"]) for r in records if r["label"] == "none"]
     limit = _GATE_MAX_BACKGROUND * max(1, len(background))
-    benign_counts: dict[str, int] = {}
-    for r in records:
-        if r["label"] == "none":
-            for stem in _stems_of(r["text"]):
-                benign_counts[stem] = benign_counts.get(stem, 0) + 1
+    occurrences: dict[str, tuple[int, int]] = {}
+
+    def too_common(stem: str, risky: int) -> bool:
+        if stem not in occurrences:
+            occurrences[stem] = (
+                sum(1 for p in background if stem in p),
+                sum(1 for p in benign if stem in p),
+            )
+        in_background, in_benign = occurrences[stem]
+        return in_background > limit or in_benign >= risky * 2
+
     uncovered: list[set[str]] = []
     for r in records:
         if r["label"] == "none" or builtin_gate(r["text"]):
@@ -275,7 +290,7 @@ def learn_gate(records: Sequence[dict[str, Any]]) -> list[str]:
                 counts[stem] = counts.get(stem, 0) + 1
         best = None
         for stem, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            if bg_counts.get(stem, 0) > limit or benign_counts.get(stem, 0) >= n * 2:
+            if too_common(stem, n):
                 continue
             best = stem
             break

@@ -382,3 +382,20 @@ def test_imminent_head_alone_needs_the_serious_head_support_a_floor_and_no_guard
     assert len(guarded.split()) >= th["alone_min_words"]
     assert _merge_with(sure, text=guarded) is None
     assert _merge_with(sure, text="see you all later") is None  # short: nothing diluted it
+
+
+def test_learned_gate_stems_stay_rare_in_harmless_chat_as_the_gate_matches_them() -> None:
+    """The gate matches a stem inside longer words (" thin" in "think"), so that is how the
+    training command must count it: rare in every harmless message of the corpus."""
+    from bot.crisis import train
+    from bot.crisis.normalise import fast_probe
+
+    harmless = [fast_probe(r["text"]) for r in train.load_corpus() if r["label"] == "none"]
+    limit = 0.004 * len(harmless)
+    model = load_model()
+    assert model.gate
+    common = {stem: n for stem in model.gate if (n := sum(stem in p for p in harmless)) > limit}
+    assert common == {}
+    assert not any(
+        stem in fast_probe("i think the message is on its way, thanks") for stem in model.gate
+    )
