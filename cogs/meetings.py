@@ -233,9 +233,13 @@ class Meetings(commands.Cog):
         existing = self._channel(occurrence.message_channel_id)
         message_id = occurrence.message_id
         if existing is not None and message_id is not None:
-            await existing.get_partial_message(message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
-            channel_id = existing.id  # type: ignore[attr-defined]
-        else:
+            try:
+                await existing.get_partial_message(message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
+            except discord.NotFound:  # someone deleted the post: post it again below
+                existing = message_id = None
+            else:
+                channel_id = existing.id  # type: ignore[attr-defined]
+        if existing is None or message_id is None:
             channel = self._channel(meeting.announce_channel_id)
             if channel is None:
                 raise ChannelGone(meeting.announce_channel_id)

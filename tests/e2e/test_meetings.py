@@ -554,3 +554,25 @@ async def test_a_deleted_announcement_is_no_error_on_edit_or_cancel(
     assert [r.status for r in edits] == [404, 404]
     assert posts(standin, g.announcements) == []  # nothing reposted for a cancelled meeting
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_the_next_announcement_reposts_when_the_last_one_was_deleted(
+    standin: DiscordStandIn,
+    kinship: KinshipBot,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING)
+    g = await build_group(standin, kinship)
+    _, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+    await standin.delete_message(g.announcements, int(post["id"]))
+
+    await advance_to(kinship, clock, start - timedelta(minutes=15))
+    again = await standin.wait_for(lambda: posts(standin, g.announcements))
+    assert "starts in 15 minutes" in description(again[0])
+    await advance_to(kinship, clock, start)
+    assert await standin.wait_for(lambda: plain(standin, g.announcements)) == [
+        f"**Circle** is starting now: <#{g.voice}>"
+    ]
+    assert "Starting now" in description(current(standin, again[0]))
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
