@@ -494,6 +494,32 @@ async def test_a_new_title_edits_the_posted_announcement_in_place(
     assert len(posts(standin, g.announcements)) == 1  # edited, never reposted
 
 
+async def test_a_new_time_marks_the_posted_announcement_moved_to_it(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    meeting_id, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+    later = start + timedelta(hours=3)
+
+    text = await slash_reply(
+        standin, g, "edit", {"meeting": meeting_id, "when": f"{later:%Y-%m-%d %H:%M}"}
+    )
+    assert f"<t:{int(later.timestamp())}:F>" in text
+    shown = await standin.wait_for(
+        lambda: "Moved" in description(current(standin, post)) and current(standin, post)
+    )
+    # The old post points at the new time, and no longer takes answers for the old one.
+    assert f"<t:{int(later.timestamp())}:F>" in description(shown)
+    assert all(disabled for _, disabled in buttons(shown))
+    assert shown["embeds"][0]["title"].endswith("Circle")
+
+    # The new time gets its own announcement, with answers open.
+    await advance_to(kinship, clock, later - timedelta(minutes=15))
+    new = await standin.wait_for(lambda: posts(standin, g.announcements)[1:])
+    assert f"<t:{int(later.timestamp())}:F>" in field(new[0], "When")
+    assert not any(disabled for _, disabled in buttons(new[0]))
+
+
 async def test_cancelling_the_next_occurrence_marks_its_post_cancelled(
     standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
 ) -> None:
