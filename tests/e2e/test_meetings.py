@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -596,6 +597,18 @@ async def test_the_next_announcement_reposts_when_the_last_one_was_deleted(
     await advance_to(kinship, clock, start - timedelta(minutes=15))
     again = await standin.wait_for(lambda: posts(standin, g.announcements))
     assert "starts in 15 minutes" in description(again[0])
+
+    async def recorded() -> bool:  # the new post is the one the start announcement edits
+        async with kinship.sessions() as session:
+            ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+        return occurrence.message_id == int(again[0]["id"])
+
+    for _ in range(100):
+        if await recorded():
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the reposted announcement was never recorded")
     await advance_to(kinship, clock, start)
     assert await standin.wait_for(lambda: plain(standin, g.announcements)) == [
         f"**Circle** is starting now: <#{g.voice}>"
