@@ -58,11 +58,13 @@ def _minutes_text(minutes: int) -> str:
     return f"{minutes} minute{'s' * (minutes != 1)}"
 
 
-def headline(occurrence: MeetingOccurrence) -> str:
+def headline(occurrence: MeetingOccurrence, moved_to: datetime | None = None) -> str:
     if occurrence.state == "cancelled":
         return "❌ **Cancelled.** This meeting will not take place."
     if occurrence.state == "skipped":
         return "⏭️ **Skipped this time.** The series continues as usual."
+    if occurrence.state == "replaced" and moved_to is not None:
+        return f"🔁 **Moved to {stamp(moved_to)}.** The new time gets its own announcement."
     if occurrence.state == "replaced":
         return "🔁 **Moved.** See the new announcement for the new time."
     if occurrence.announced_minutes == 0:
@@ -73,7 +75,12 @@ def headline(occurrence: MeetingOccurrence) -> str:
 
 
 def announcement_embed(
-    meeting: Meeting, occurrence: MeetingOccurrence, counts: Counts, rules: tuple[str, ...]
+    meeting: Meeting,
+    occurrence: MeetingOccurrence,
+    counts: Counts,
+    rules: tuple[str, ...],
+    *,
+    moved_to: datetime | None = None,
 ) -> discord.Embed:
     emoji, kind_label, welcome = KIND_TEXT.get(meeting.kind, KIND_TEXT["support"])
     live = occurrence.state == "scheduled"
@@ -81,7 +88,7 @@ def announcement_embed(
         title=f"{emoji} {safe(meeting.title, 200)}",
         colour=discord.Colour.teal() if live else discord.Colour.dark_grey(),
     )
-    parts = [headline(occurrence), f"*{kind_label}.* {welcome}"]
+    parts = [headline(occurrence, moved_to), f"*{kind_label}.* {welcome}"]
     if meeting.description:
         parts.append(safe(meeting.description, 1000))
     embed.description = "\n\n".join(parts)

@@ -208,13 +208,14 @@ class Meetings(commands.Cog):
                 await self._create_event(following)
 
     async def _render(
-        self, meeting: Meeting, occurrence: MeetingOccurrence
+        self, meeting: Meeting, occurrence: MeetingOccurrence, moved_to: datetime | None = None
     ) -> tuple[discord.Embed, discord.ui.View]:
         assert occurrence.id is not None
         async with self.bot.sessions() as session:
             counts = await meetings.counts(session, occurrence.id)
             rules = await meetings.ground_rules(session, meeting.guild_id)
-        return announcement_embed(meeting, occurrence, counts, rules), rsvp_view(occurrence, counts)
+        embed = announcement_embed(meeting, occurrence, counts, rules, moved_to=moved_to)
+        return embed, rsvp_view(occurrence, counts)
 
     def _channel(self, channel_id: int | None) -> discord.abc.Messageable | None:
         channel = self.bot.get_channel(channel_id) if channel_id else None
@@ -233,9 +234,13 @@ class Meetings(commands.Cog):
         existing = self._channel(occurrence.message_channel_id)
         message_id = occurrence.message_id
         if existing is not None and message_id is not None:
-            await existing.get_partial_message(message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
-            channel_id = existing.id  # type: ignore[attr-defined]
-        else:
+            try:
+                await existing.get_partial_message(message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
+            except discord.NotFound:  # someone deleted the post: post it again below
+                existing = message_id = None
+            else:
+                channel_id = existing.id  # type: ignore[attr-defined]
+        if existing is None or message_id is None:
             channel = self._channel(meeting.announce_channel_id)
             if channel is None:
                 raise ChannelGone(meeting.announce_channel_id)
@@ -300,11 +305,13 @@ class Meetings(commands.Cog):
                 view=feedback_view(work.occurrence.id),
             )
 
-    async def _refresh_post(self, meeting: Meeting, occurrence: MeetingOccurrence) -> None:
+    async def _refresh_post(
+        self, meeting: Meeting, occurrence: MeetingOccurrence, moved_to: datetime | None = None
+    ) -> None:
         channel = self._channel(occurrence.message_channel_id)
         if channel is None or occurrence.message_id is None:
             return
-        embed, view = await self._render(meeting, occurrence)
+        embed, view = await self._render(meeting, occurrence, moved_to)
         try:
             await channel.get_partial_message(occurrence.message_id).edit(embed=embed, view=view)  # type: ignore[attr-defined]
         except discord.HTTPException:
@@ -680,9 +687,12 @@ class Meetings(commands.Cog):
             edited = await meetings.edit(
                 session, interaction.guild_id, meeting, now, changes=changes
             )
+        moved_to = None
+        if edited.scheduled is not None and edited.scheduled.occurrence is not None:
+            moved_to = edited.scheduled.occurrence.starts_at
         for occurrence in edited.replaced:
             await self._cancel_event(occurrence)
-            await self._refresh_post(edited.meeting, occurrence)
+            await self._refresh_post(edited.meeting, occurrence, moved_to)
         for occurrence in edited.kept:
             await self._update_event(edited.meeting, occurrence)
             await self._refresh_post(edited.meeting, occurrence)

@@ -308,6 +308,13 @@ class DiscordStandIn(DriverMixin):
         event = {"guild_id": str(guild_id), "role_id": str(role_id)}
         await self.dispatch("GUILD_ROLE_DELETE", event)
 
+    async def delete_message(self, channel_id: int, message_id: int) -> None:
+        """Someone (a moderator, say) deletes a message: later requests for it get 404 10008."""
+        await self.flush()
+        message = self._message_index[message_id]
+        assert int(message["channel_id"]) == channel_id, "the message is in another channel"
+        await self._delete_message(message)
+
     def permissions_for(self, guild_id: int, channel_id: int | None, user_id: int) -> int:
         return self.world.permissions_for(guild_id, channel_id, user_id)
 

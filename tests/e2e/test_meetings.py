@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.bot import KinshipBot
@@ -420,3 +423,195 @@ async def test_backup_facilitator_is_asked_when_the_facilitator_has_not_confirme
     pressed = await standin.click(None, g.backup, backup_ask, f"meeting:confirm:{occurrence.id}")
     await pressed.wait_response()
     assert "Thanks for confirming" in pressed.content
+
+
+# --- the posted announcement follows edits and cancellations ---------------------------------
+
+
+def buttons(message: dict[str, Any]) -> list[tuple[str, bool]]:
+    return [
+        (c["custom_id"], bool(c.get("disabled")))
+        for row in message["components"]
+        for c in row["components"]
+    ]
+
+
+async def posted_weekly(
+    standin: DiscordStandIn, bot: KinshipBot, clock: ManualClock, g: Group, title: str
+) -> tuple[int, Any, dict[str, Any]]:
+    """A weekly meeting whose 24-hour announcement is already in the channel."""
+    start = (clock.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    record = await standin.slash(
+        g.guild.id,
+        g.moderator,
+        "meeting",
+        {
+            "title": title,
+            "when": f"{start:%Y-%m-%d %H:%M}",
+            "repeat": "weekly",
+            "voice_channel": g.voice,
+        },
+        subcommand="schedule",
+    )
+    assert "Scheduled" in (await record.wait_followup())["content"]
+    await advance_to(bot, clock, start - timedelta(hours=24))
+    post = await standin.wait_for_message(g.announcements, lambda m: bool(m.get("embeds")))
+    async with bot.sessions() as session:
+        ((meeting, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+    assert buttons(post) == [
+        (f"meeting:rsvp:{occurrence.id}:{a}", False) for a in ("going", "maybe", "no")
+    ]
+    return meeting.id, start, post
+
+
+async def slash_reply(standin: DiscordStandIn, g: Group, sub: str, options: dict[str, Any]) -> str:
+    record = await standin.slash(g.guild.id, g.moderator, "meeting", options, subcommand=sub)
+    await record.wait_response()
+    if record.response_type == 4:
+        return str(record.content)
+    return str((await record.wait_followup())["content"])
+
+
+async def test_a_new_title_edits_the_posted_announcement_in_place(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    meeting_id, start, post = await posted_weekly(standin, kinship, clock, g, "Tuesday circle")
+    rsvp = buttons(post)
+
+    text = await slash_reply(
+        standin, g, "edit", {"meeting": meeting_id, "title": "Wednesday circle"}
+    )
+    assert "Updated **Wednesday circle**" in text
+    shown = await standin.wait_for(
+        lambda: (
+            "Wednesday circle" in current(standin, post)["embeds"][0]["title"]
+            and current(standin, post)
+        )
+    )
+    assert "starts in 1 day" in description(shown)  # still the same reminder, same time
+    assert f"<t:{int(start.timestamp())}:F>" in field(shown, "When")
+    assert buttons(shown) == rsvp  # still open for answers
+    assert len(posts(standin, g.announcements)) == 1  # edited, never reposted
+
+
+async def test_a_new_time_marks_the_posted_announcement_moved_to_it(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    meeting_id, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+    later = start + timedelta(hours=3)
+
+    text = await slash_reply(
+        standin, g, "edit", {"meeting": meeting_id, "when": f"{later:%Y-%m-%d %H:%M}"}
+    )
+    assert f"<t:{int(later.timestamp())}:F>" in text
+    shown = await standin.wait_for(
+        lambda: "Moved" in description(current(standin, post)) and current(standin, post)
+    )
+    # The old post points at the new time, and no longer takes answers for the old one.
+    assert f"<t:{int(later.timestamp())}:F>" in description(shown)
+    assert all(disabled for _, disabled in buttons(shown))
+    assert shown["embeds"][0]["title"].endswith("Circle")
+
+    # The new time gets its own announcement, with answers open.
+    await advance_to(kinship, clock, later - timedelta(minutes=15))
+    new = await standin.wait_for(lambda: posts(standin, g.announcements)[1:])
+    assert f"<t:{int(later.timestamp())}:F>" in field(new[0], "When")
+    assert not any(disabled for _, disabled in buttons(new[0]))
+
+
+async def test_cancelling_the_next_occurrence_marks_its_post_cancelled(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    meeting_id, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+
+    text = await slash_reply(standin, g, "cancel", {"meeting": meeting_id, "scope": "next"})
+    week_after = start + timedelta(days=7)
+    assert "Cancelled **Circle**" in text and f"<t:{int(week_after.timestamp())}:F>" in text
+    shown = await standin.wait_for(
+        lambda: "Cancelled" in description(current(standin, post)) and current(standin, post)
+    )
+    assert "will not take place" in description(shown)
+    assert f"<t:{int(start.timestamp())}:F>" in field(shown, "When")
+    assert [disabled for _, disabled in buttons(shown)] == [True, True, True]
+    # Nothing more is said about the cancelled one: no start message at its time.
+    await advance_to(kinship, clock, start)
+    await standin.wait_idle()
+    assert len(posts(standin, g.announcements)) == 1 and plain(standin, g.announcements) == []
+
+
+async def test_cancelling_the_series_marks_the_post_cancelled(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    g = await build_group(standin, kinship)
+    meeting_id, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+
+    text = await slash_reply(standin, g, "cancel", {"meeting": meeting_id, "scope": "series"})
+    assert "Cancelled the whole series **Circle**" in text
+    shown = await standin.wait_for(
+        lambda: "Cancelled" in description(current(standin, post)) and current(standin, post)
+    )
+    assert [disabled for _, disabled in buttons(shown)] == [True, True, True]
+    await advance_to(kinship, clock, start + timedelta(days=8))
+    await standin.wait_idle()
+    assert len(posts(standin, g.announcements)) == 1 and plain(standin, g.announcements) == []
+
+
+async def test_a_deleted_announcement_is_no_error_on_edit_or_cancel(
+    standin: DiscordStandIn,
+    kinship: KinshipBot,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING)
+    g = await build_group(standin, kinship)
+    meeting_id, _, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+    await standin.delete_message(g.announcements, int(post["id"]))
+
+    text = await slash_reply(standin, g, "edit", {"meeting": meeting_id, "title": "New circle"})
+    assert "Updated **New circle**" in text
+    text = await slash_reply(standin, g, "cancel", {"meeting": meeting_id, "scope": "next"})
+    assert "Cancelled **New circle**" in text
+    text = await slash_reply(standin, g, "cancel", {"meeting": meeting_id, "scope": "series"})
+    assert "Cancelled the whole series" in text
+    edits = standin.requests_to("PATCH", rf"/channels/{g.announcements}/messages/{post['id']}$")
+    # The series cancel has nothing more to edit: the next one was already cancelled.
+    assert [r.status for r in edits] == [404, 404]
+    assert posts(standin, g.announcements) == []  # nothing reposted for a cancelled meeting
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_the_next_announcement_reposts_when_the_last_one_was_deleted(
+    standin: DiscordStandIn,
+    kinship: KinshipBot,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING)
+    g = await build_group(standin, kinship)
+    _, start, post = await posted_weekly(standin, kinship, clock, g, "Circle")
+    await standin.delete_message(g.announcements, int(post["id"]))
+
+    await advance_to(kinship, clock, start - timedelta(minutes=15))
+    again = await standin.wait_for(lambda: posts(standin, g.announcements))
+    assert "starts in 15 minutes" in description(again[0])
+
+    async def recorded() -> bool:  # the new post is the one the start announcement edits
+        async with kinship.sessions() as session:
+            ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+        return occurrence.message_id == int(again[0]["id"])
+
+    for _ in range(100):
+        if await recorded():
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the reposted announcement was never recorded")
+    await advance_to(kinship, clock, start)
+    assert await standin.wait_for(lambda: plain(standin, g.announcements)) == [
+        f"**Circle** is starting now: <#{g.voice}>"
+    ]
+    assert "Starting now" in description(current(standin, again[0]))
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
