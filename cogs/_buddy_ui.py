@@ -13,7 +13,7 @@ import discord
 from bot.checks import admit_only
 from bot.components import FromCustomId
 from bot.services import buddy
-from bot.services.buddy import RoundStats, Status
+from bot.services.buddy import RoundPlan, RoundStats, Status
 from bot.tree import guarded
 from db.models import BuddyReport
 
@@ -171,6 +171,24 @@ def ghost_embed(guild_name: str) -> discord.Embed:
     )
 
 
+def listener_role_embed(guild_name: str) -> discord.Embed:
+    """Sent once, when a round finds a listener without the server's listener role."""
+    return discord.Embed(
+        title="You weren't paired this round",
+        colour=discord.Colour.blurple(),
+        description=(
+            f"You signed up for buddy pairing in **{_escape(guild_name, 100)}** as a listener, "
+            "but you no longer have the server's listener role, so I left you out of this round "
+            "rather than pair you as a listener. Nothing else has changed.\n\n"
+            "• To be paired as a peer instead, use `/buddy preferences role:peer` in the server.\n"
+            "• If you get the listener role back, you'll be paired as a listener again from the "
+            "next round; there's nothing to do.\n"
+            "• To stop pairing altogether, use `/buddy leave`.\n\n"
+            "I won't message you about this again."
+        ),
+    )
+
+
 def report_embed(row: BuddyReport) -> discord.Embed:
     embed = discord.Embed(
         title=f"Buddy report #{row.id} (not a crisis)",
@@ -200,6 +218,12 @@ def status_text(status: Status) -> str:
         lines.append(f"**Paused until** {discord.utils.format_dt(p.paused_until, 'D')}")
     elif p.state == "asked":
         lines.append("**Waiting for you:** answer my DM to stay active, pause, or leave.")
+    elif p.state == buddy.NEEDS_ROLE:
+        lines.append(
+            "**Not being paired:** you joined as a listener but no longer have the listener "
+            "role. Use `/buddy preferences role:peer` to be paired as a peer; if the role comes "
+            "back, you're paired as a listener again."
+        )
     if status.next_round_at:
         lines.append(f"**Next round:** {discord.utils.format_dt(status.next_round_at, 'F')}")
     topics = p.topics.replace(",", ", ") or "none chosen"
@@ -208,6 +232,26 @@ def status_text(status: Status) -> str:
         f"**Time zone:** {p.timezone} · **Times:** {p.times.replace(',', ', ')}",
         f"**Role:** {p.role}",
     ]
+    return "\n".join(lines)
+
+
+def round_summary(plan: RoundPlan) -> str:
+    """What a moderator running /buddy pair-now is told: totals, never names."""
+    trios = sum(len(g.members) == 3 for g in plan.groups)
+    lines = [
+        f"Round {plan.round.id}: {len(plan.groups)} pairs ({trios} trios) from "
+        f"{plan.round.pool_size} members; {len(plan.unmatched)} couldn't be paired this time."
+    ]
+    if plan.lost_listener_role:
+        lines.append(
+            f"{len(plan.lost_listener_role)} listener(s) no longer have the listener role and "
+            "were left out; I've told them privately how to rejoin."
+        )
+    if plan.unconfirmed_listeners:
+        lines.append(
+            f"I couldn't check listener roles with Discord, so {plan.unconfirmed_listeners} "
+            "listener(s) sat this round out."
+        )
     return "\n".join(lines)
 
 

@@ -29,7 +29,9 @@ from cogs._buddy_ui import (
     ghost_embed,
     ghost_view,
     introduction,
+    listener_role_embed,
     report_embed,
+    round_summary,
     stats_embed,
     status_text,
 )
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 
 DYNAMIC_ITEMS = (FollowUpButton, StayButton)
 ROUND_GRACE = timedelta(hours=12)  # a scheduled round missed by longer waits for the next one
+QUERY_BATCH = 100  # user ids per gateway member request (Discord's limit)
 Role = Literal["peer", "seeker", "listener"]
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -115,17 +118,23 @@ class Buddy(commands.Cog):
 
     async def run_round(self, guild_id: int, round_key: str) -> RoundPlan | None:
         async with self.bot.sessions() as session:
-            plan = await buddy.start_round(session, guild_id, round_key, self.bot.clock.now())
+            check = await buddy.listeners_to_check(session, guild_id)
+        listeners = await self._listener_roles(guild_id, check)
+        async with self.bot.sessions() as session:
+            plan = await buddy.start_round(
+                session, guild_id, round_key, self.bot.clock.now(), listeners=listeners
+            )
         if plan is None:
             return None
         assert plan.round.id is not None
         self._schedule_followup(plan.round.id, plan.round.followup_at)
         log.info(
-            "Buddy round %s in guild %s: %d groups, %d unpaired",
+            "Buddy round %s in guild %s: %d groups, %d unpaired, %d listeners without the role",
             plan.round.id,
             guild_id,
             len(plan.groups),
             len(plan.unmatched),
+            len(plan.lost_listener_role) + plan.unconfirmed_listeners,
         )
         for group in plan.groups:
             try:
@@ -136,7 +145,40 @@ class Buddy(commands.Cog):
         for user_id in plan.ghost_checks:
             await self._dm(user_id, embed=ghost_embed(self._guild_name(guild_id)),
                            view=ghost_view(guild_id, user_id))  # fmt: skip
+        for user_id in plan.lost_listener_role:
+            await self._dm(user_id, embed=listener_role_embed(self._guild_name(guild_id)))
         return plan
+
+    async def _listener_roles(
+        self, guild_id: int, check: buddy.ListenerCheck
+    ) -> buddy.ListenerRoles | None:
+        """Ask Discord which of these listeners are still here with the listener role. Kinship
+        caches no members, so they are requested over the gateway; None when Discord cannot be
+        asked (the service then leaves listeners out of this round, untold)."""
+        asked = frozenset(check.user_ids)
+        if not asked:
+            return buddy.ListenerRoles(asked, frozenset())
+        guild = self.bot.get_guild(guild_id)
+        if guild is None or guild.unavailable:
+            log.warning("Guild %s unavailable; its buddy listeners sit this round out", guild_id)
+            return None
+        found: list[discord.Member] = []
+        try:
+            for start in range(0, len(check.user_ids), QUERY_BATCH):
+                batch = list(check.user_ids[start : start + QUERY_BATCH])
+                found += await guild.query_members(user_ids=batch, limit=QUERY_BATCH, cache=False)
+        except (TimeoutError, RuntimeError) as error:  # no answer, or no gateway connection
+            log.warning(
+                "Could not check the buddy listeners of guild %s (%s); they sit this round out",
+                guild_id,
+                type(error).__name__,
+            )
+            return None
+        role_id = check.role_id
+        holders = frozenset(
+            m.id for m in found if role_id is not None and m.get_role(role_id) is not None
+        )
+        return buddy.ListenerRoles(asked, holders, asked - {m.id for m in found})
 
     def _guild_name(self, guild_id: int) -> str:
         guild = self.bot.get_guild(guild_id)
@@ -436,12 +478,7 @@ class Buddy(commands.Cog):
                 interaction, "A round was already started this minute; nothing was changed."
             )
             return
-        trios = sum(len(g.members) == 3 for g in plan.groups)
-        await reply(
-            interaction,
-            f"Round {plan.round.id}: {len(plan.groups)} pairs ({trios} trios) from "
-            f"{plan.round.pool_size} members; {len(plan.unmatched)} couldn't be paired this time.",
-        )
+        await reply(interaction, round_summary(plan))
 
     @group.command(name="settings", description="Moderators: schedule, topics, roles and safety.")
     @app_commands.describe(

@@ -224,6 +224,17 @@ class DiscordStandIn(DriverMixin):
         self._spawn(self.dispatch("GUILD_MEMBER_ADD", {"guild_id": str(guild_id), **payload}))
         return payload
 
+    async def set_member_roles(self, guild_id: int, user_id: int, roles: list[int]) -> None:
+        """A moderator changes the member's roles: saved, GUILD_MEMBER_UPDATE sent."""
+        await self.flush()
+        guild = self.world.guilds[guild_id]
+        for rid in roles:
+            if rid not in guild.roles:
+                raise KeyError(f"unknown role {rid} in guild {guild_id}")
+        guild.members[user_id]["roles"] = [str(r) for r in roles]
+        payload = self.world.member_payload(guild, user_id)
+        await self.dispatch("GUILD_MEMBER_UPDATE", {"guild_id": str(guild_id), **payload})
+
     async def remove_member(self, guild_id: int, user_id: int) -> None:
         """The member leaves (or is kicked): gone from the guild, GUILD_MEMBER_REMOVE sent."""
         await self.flush()

@@ -73,6 +73,9 @@ ANSWERS = ("yes", "not_yet", "bad_match")
 GHOST_CHOICES = ("active", "pause", "leave")
 GHOST_AFTER = 3  # unanswered follow-ups in a row before we ask whether to stay active
 GHOST_PAUSE_WEEKS = 4
+# A listener found without the listener role when a round starts: left out of rounds until the
+# role comes back (checked each round) or they choose again with /buddy preferences or join.
+NEEDS_ROLE = "needs_role"
 MAX_TOPICS = 20
 TOPIC_LENGTH = 40
 REASON_LIMIT = 1000
@@ -373,9 +376,11 @@ async def update_preferences(
     profile = await get_profile(session, guild_id, user_id)
     settings = await get_settings(session, guild_id)
     _apply(profile, settings, now, topics=topics, timezone=timezone, times=times)
-    if role is not None and role != profile.role:
+    if role is not None and (role != profile.role or profile.state == NEEDS_ROLE):
         _check_role(settings, role, screen, now)
         profile.role = role
+        if profile.state == NEEDS_ROLE:  # a listener who lost the role chose again: back in
+            profile.state = "active"
     return await _saved(session, profile)
 
 
@@ -564,6 +569,85 @@ class RoundPlan:
     groups: tuple[PlannedGroup, ...]
     unmatched: tuple[int, ...]
     ghost_checks: tuple[int, ...]  # members to ask whether they want to stay active
+    # Listeners who lost the listener role since the last round: left out, to be told once.
+    lost_listener_role: tuple[int, ...] = ()
+    # Listeners left out untold because Discord could not be asked about their role.
+    unconfirmed_listeners: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ListenerCheck:
+    """Who the cog asks Discord about before a round: members signed up as listeners (any
+    state but left), and the role they need (None: the server has none set)."""
+
+    role_id: int | None
+    user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListenerRoles:
+    """Discord's answer, gathered by the cog: of the members ``asked`` about, who still holds
+    the listener role and who is no longer in the server."""
+
+    asked: frozenset[int]
+    holders: frozenset[int]
+    departed: frozenset[int] = frozenset()
+
+
+async def listeners_to_check(session: AsyncSession, guild_id: int) -> ListenerCheck:
+    settings = await get_settings(session, guild_id)
+    user_ids = await session.scalars(
+        select(col(BuddyProfile.user_id))
+        .where(
+            (col(BuddyProfile.guild_id) == guild_id)
+            & (col(BuddyProfile.role) == "listener")
+            & (col(BuddyProfile.state) != "left")
+        )
+        .order_by(col(BuddyProfile.user_id))
+    )
+    return ListenerCheck(settings.listener_role_id, tuple(user_ids))
+
+
+async def _recheck_listeners(
+    session: AsyncSession, guild_id: int, roles: ListenerRoles | None, now: datetime
+) -> tuple[list[int], set[int]]:
+    """Apply what Discord says about listeners before the pool is drawn. Returns the active
+    listeners who just lost the role (now ``NEEDS_ROLE``, to be told once) and the active
+    listeners to leave out untold because nobody could ask Discord (``roles`` is None).
+
+    A listener who left the server is marked left, as when the leave event arrives; one who
+    holds the role again is active again. Listeners not ``asked`` about joined after the cog
+    asked, with the role checked at join moments ago, and are paired as they are."""
+    listeners = {
+        p.user_id: p
+        for p in await session.scalars(
+            select(BuddyProfile).where(
+                (col(BuddyProfile.guild_id) == guild_id)
+                & (col(BuddyProfile.role) == "listener")
+                & col(BuddyProfile.state).in_(("active", NEEDS_ROLE))
+            )
+        )
+    }
+    if roles is None:
+        return [], {u for u, p in listeners.items() if p.state == "active"}
+    lost: list[int] = []
+    for user_id, profile in sorted(listeners.items()):
+        if user_id not in roles.asked:
+            continue
+        if user_id in roles.departed:
+            state = "left"
+        elif user_id in roles.holders:
+            state = "active"
+        else:
+            state = NEEDS_ROLE
+        if state == profile.state:
+            continue
+        if state == NEEDS_ROLE:
+            lost.append(user_id)
+        profile.state, profile.updated_at = state, now
+        session.add(profile)
+    await session.flush()
+    return lost, set()
 
 
 def hours_mask(timezone: str, times: Iterable[str], now: datetime) -> int:
@@ -715,10 +799,20 @@ def manual_round_key(now: datetime) -> str:
 
 
 async def start_round(
-    session: AsyncSession, guild_id: int, round_key: str, now: datetime
+    session: AsyncSession,
+    guild_id: int,
+    round_key: str,
+    now: datetime,
+    *,
+    listeners: ListenerRoles | None = None,
 ) -> RoundPlan | None:
     """Start a round: one insert decides whether it runs at all (None if it already ran), then
-    the pool, the matching and the pairs, committed together."""
+    the pool, the matching and the pairs, committed together.
+
+    ``listeners`` is what Discord said just now about the members in ``listeners_to_check``:
+    only those still holding the listener role are paired as listeners (a seeker is only ever
+    paired with one). None means Discord could not be asked: every listener sits this round
+    out, untold, and is asked about again next round."""
     settings = await get_settings(session, guild_id)
     new_round = BuddyRound(
         guild_id=guild_id,
@@ -743,6 +837,7 @@ async def start_round(
         )
         .values(state="active", paused_until=None)
     )
+    lost, unconfirmed = await _recheck_listeners(session, guild_id, listeners, now)
     reported = select(col(BuddyReport.reported_id)).where(
         (col(BuddyReport.guild_id) == guild_id)
         & (col(BuddyReport.state) == "open")
@@ -757,6 +852,7 @@ async def start_round(
             )
         )
     )
+    profiles = [p for p in profiles if p.user_id not in unconfirmed]
     topics = topics_of(settings)
     pool = [candidate(p, topics, now) for p in profiles]
     history = await _history(session, guild_id, new_round.id, settings.no_repeat_rounds)
@@ -787,6 +883,8 @@ async def start_round(
         tuple(PlannedGroup(p.id or 0, g, names) for p, g, names in planned),
         matching.unmatched,
         tuple(ghosts),
+        tuple(lost),
+        len(unconfirmed),
     )
 
 

@@ -50,6 +50,7 @@ class BuddyProfile(SQLModel, table=True):
         sa_type=Snowflake, primary_key=True, sa_column_kwargs={"autoincrement": False}
     )
     # active | paused | left (opted out or left the server) | asked (ghosting check pending)
+    # | needs_role (a listener who lost the listener role; see services.buddy.NEEDS_ROLE)
     state: str = Field(default="active", max_length=16)
     topics: str = Field(default="", max_length=1000)
     timezone: str = Field(default="UTC", max_length=64)

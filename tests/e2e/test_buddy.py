@@ -7,6 +7,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import func
 from sqlmodel import select
 
 from bot.bot import KinshipBot
@@ -166,6 +167,70 @@ async def test_only_members_with_the_listener_role_can_join_as_listeners(
     async with kinship.sessions() as session:
         status = await buddy.status(session, c.guild.id, listener)
     assert status.profile.role == "listener"
+
+
+async def test_a_listener_without_the_role_at_round_time_sits_out_and_is_told_once(
+    standin: DiscordStandIn, kinship: KinshipBot, clock: ManualClock
+) -> None:
+    c = await build(standin, kinship)
+    await slash(
+        standin, c, c.moderator, "settings", roles_enabled=True, listener_role=c.listener_role,
+        min_account_days=0,
+    )  # fmt: skip
+    lee, kim = standin.add_user("lee").id, standin.add_user("kim").id
+    for user in (lee, kim):
+        standin.add_member(c.guild.id, user, roles=[c.listener_role])
+    await standin.flush()
+    assert "**Role:** seeker" in await slash(standin, c, c.ana, "join", role="seeker")
+    for user in (lee, kim):
+        assert "**Role:** listener" in await slash(standin, c, user, "join", role="listener")
+    await standin.set_member_roles(c.guild.id, kim, [])  # a moderator takes Kim's role away
+
+    async def paired() -> set[int]:
+        async with kinship.sessions() as session:
+            latest = await session.scalar(select(func.max(BuddyPair.round_id)))
+            rows = await session.scalars(
+                select(BuddyPairMember.user_id)
+                .join(BuddyPair, BuddyPair.id == BuddyPairMember.pair_id)  # type: ignore[arg-type]
+                .where(BuddyPair.round_id == latest)
+            )
+            return set(rows)
+
+    # The scheduled round asks Discord who still holds the role: Kim is left out, told once.
+    async with kinship.sessions() as session:
+        settings = await buddy.get_settings(session, c.guild.id)
+    assert settings.next_round_at is not None
+    clock.set(settings.next_round_at)
+    await kinship.timers.run_due()
+    await standin.wait_idle()
+    assert await paired() == {c.ana, lee}
+    (told,) = await standin.wait_for(lambda: standin.dms_to(kim))
+    assert told["embeds"][0]["title"] == "You weren't paired this round"
+    assert "/buddy preferences role:peer" in told["embeds"][0]["description"]
+    assert "Not being paired" in await slash(standin, c, kim, "status")
+
+    # Still without the role next round: left out again, and not told again.
+    clock.advance(timedelta(minutes=5))
+    said = await slash(standin, c, c.moderator, "pair-now")
+    assert "from 2 members" in said and "listener role" not in said
+    await standin.wait_idle()
+    assert len(standin.dms_to(kim)) == 1
+
+    # The role is back: Kim is paired as a listener again without doing anything.
+    await standin.set_member_roles(c.guild.id, kim, [c.listener_role])
+    clock.advance(timedelta(minutes=5))
+    said = await slash(standin, c, c.moderator, "pair-now")
+    assert "from 3 members" in said and kim in await paired()
+
+    # The role is deleted: no listener holds it, so both sit out, each told privately.
+    await standin.delete_role(c.guild.id, c.listener_role)
+    clock.advance(timedelta(minutes=5))
+    said = await slash(standin, c, c.moderator, "pair-now")
+    assert "0 pairs" in said and "2 listener(s) no longer have the listener role" in said
+    await standin.wait_idle()
+    assert len(standin.dms_to(kim)) == 2 and len(standin.dms_to(lee)) == 1
+    assert all("weren't paired" not in str(m["embeds"]) for m in standin.dms_to(c.ana))
+    assert not standin.unknown_routes
 
 
 async def test_private_threads_impossible_means_a_dm_introduction_to_both(

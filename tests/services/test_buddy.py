@@ -79,6 +79,126 @@ async def test_listener_needs_the_role_enabled_roles_and_an_old_enough_account(
         )
 
 
+LISTENER_ROLE = 77
+HOLDS = Screen((LISTENER_ROLE,), NOW - timedelta(days=400), NOW - timedelta(days=90))
+
+
+async def seekers_and_listeners(sessions: SessionFactory) -> None:
+    """Seekers 1 and 2, listeners 3 and 4, all joined while the listeners held the role."""
+    async with sessions() as session:
+        await buddy.update_settings(
+            session, GUILD, NOW, roles_enabled=True, listener_role_id=LISTENER_ROLE
+        )
+        for user in (1, 2):
+            await buddy.join(session, GUILD, user, NOW, role="seeker", screen=OLD)
+        for user in (3, 4):
+            await buddy.join(session, GUILD, user, NOW, role="listener", screen=HOLDS)
+
+
+def answer(
+    *, asked: set[int], holders: set[int], departed: frozenset[int] = frozenset()
+) -> buddy.ListenerRoles:
+    """What the cog would pass after asking Discord about ``asked``."""
+    return buddy.ListenerRoles(frozenset(asked), frozenset(holders), departed)
+
+
+async def test_a_listener_without_the_role_at_round_time_sits_out_and_is_told_once(
+    sessions: SessionFactory,
+) -> None:
+    await seekers_and_listeners(sessions)
+    async with sessions() as session:
+        check = await buddy.listeners_to_check(session, GUILD)
+        assert check == buddy.ListenerCheck(LISTENER_ROLE, (3, 4))
+        # Listener 4's role was taken away since they joined.
+        plan = await buddy.start_round(
+            session, GUILD, "r1", NOW, listeners=answer(asked={3, 4}, holders={3})
+        )
+        assert plan is not None
+        assert plan.lost_listener_role == (4,)
+        assert all(4 not in g.members for g in plan.groups)
+        (group,) = plan.groups  # a seeker still only meets a listener: the one with the role
+        assert 3 in group.members and plan.round.pool_size == 3
+        status = await buddy.status(session, GUILD, 4)
+        assert status.profile.state == buddy.NEEDS_ROLE and status.profile.role == "listener"
+        # Still without the role next round: left out again, but not told a second time.
+        plan = await buddy.start_round(
+            session, GUILD, "r2", NOW + timedelta(weeks=1),
+            listeners=answer(asked={3, 4}, holders={3}),
+        )  # fmt: skip
+        assert plan is not None and plan.lost_listener_role == ()
+        assert all(4 not in g.members for g in plan.groups)
+        # The role is back: paired as a listener again, without having to do anything.
+        plan = await buddy.start_round(
+            session, GUILD, "r3", NOW + timedelta(weeks=2),
+            listeners=answer(asked={3, 4}, holders={3, 4}),
+        )  # fmt: skip
+        assert plan is not None and plan.lost_listener_role == ()
+        assert {u for g in plan.groups for u in g.members} == {1, 2, 3, 4}
+        assert (await buddy.status(session, GUILD, 4)).profile.state == "active"
+
+
+async def test_a_listener_who_lost_the_role_can_come_back_as_a_peer_or_rejoin(
+    sessions: SessionFactory,
+) -> None:
+    await seekers_and_listeners(sessions)
+    async with sessions() as session:
+        await buddy.start_round(
+            session, GUILD, "r1", NOW, listeners=answer(asked={3, 4}, holders=set())
+        )
+        # Asking to stay a listener without the role is refused, and changes nothing.
+        with pytest.raises(InvalidInput, match="listener role"):
+            await buddy.update_preferences(session, GUILD, 3, NOW, role="listener", screen=OLD)
+        assert (await buddy.status(session, GUILD, 3)).profile.state == buddy.NEEDS_ROLE
+        profile = await buddy.update_preferences(session, GUILD, 3, NOW, role="peer", screen=OLD)
+        assert (profile.role, profile.state) == ("peer", "active")
+        profile = await buddy.join(session, GUILD, 4, NOW, role="listener", screen=HOLDS)
+        assert (profile.role, profile.state) == ("listener", "active")
+
+
+async def test_listeners_who_left_the_server_are_marked_left_and_not_told(
+    sessions: SessionFactory,
+) -> None:
+    await seekers_and_listeners(sessions)
+    async with sessions() as session:
+        plan = await buddy.start_round(
+            session,
+            GUILD,
+            "r1",
+            NOW,
+            listeners=answer(asked={3, 4}, holders={3}, departed=frozenset({4})),
+        )
+        assert plan is not None and plan.lost_listener_role == ()
+        assert all(4 not in g.members for g in plan.groups)
+        with pytest.raises(NotFound):
+            await buddy.status(session, GUILD, 4)
+        assert (await buddy.listeners_to_check(session, GUILD)).user_ids == (3,)
+
+
+async def test_listeners_sit_out_untold_when_discord_could_not_be_asked(
+    sessions: SessionFactory,
+) -> None:
+    await seekers_and_listeners(sessions)
+    async with sessions() as session:
+        plan = await buddy.start_round(session, GUILD, "r1", NOW, listeners=None)
+        assert plan is not None
+        assert plan.groups == () and plan.unconfirmed_listeners == 2
+        assert plan.lost_listener_role == () and plan.round.pool_size == 2
+        assert (await buddy.status(session, GUILD, 3)).profile.state == "active"
+
+
+async def test_a_listener_who_joined_after_discord_was_asked_is_paired(
+    sessions: SessionFactory,
+) -> None:
+    await seekers_and_listeners(sessions)
+    async with sessions() as session:
+        # Listener 4 joined (with the role checked) after the cog asked about listener 3 only.
+        plan = await buddy.start_round(
+            session, GUILD, "r1", NOW, listeners=answer(asked={3}, holders={3})
+        )
+        assert plan is not None and plan.lost_listener_role == ()
+        assert {u for g in plan.groups for u in g.members} == {1, 2, 3, 4}
+
+
 async def test_a_round_pairs_by_topics_and_a_second_start_makes_no_second_set(
     sessions: SessionFactory,
 ) -> None:
