@@ -15,6 +15,7 @@ from bot.checks import admit_only
 from bot.components import FromCustomId
 from bot.services import mydata
 from bot.tree import guarded, reply
+from cogs.crisis import render
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,6 @@ log = logging.getLogger(__name__)
 # uploads over UPLOAD_LIMIT for bots in servers without boosts.
 LARGE_EXPORT = 1024 * 1024
 UPLOAD_LIMIT = 10 * 1024 * 1024
-SCRUBBED_ALERT = "Case details removed: the member deleted their data with `/mydata delete`."
 
 EVERYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=False)
 
@@ -158,7 +158,7 @@ async def delete_data(interaction: discord.Interaction[KinshipBot], guild_id: in
             alert.message_id
         )
         try:
-            await message.edit(content=SCRUBBED_ALERT, embed=None, view=None)
+            await message.edit(content=render.SCRUBBED_ALERT, embed=None, view=None)
         except discord.HTTPException:
             log.warning("Could not empty alert %s after a deletion request", alert.message_id)
 

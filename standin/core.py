@@ -13,7 +13,7 @@ from aiohttp import web
 
 from .driver import DriverMixin
 from .gateway import Gateway
-from .records import EPHEMERAL, FailRule, InteractionRecord, RequestLog
+from .records import EPHEMERAL, FailRule, HoldRule, InteractionRecord, RequestLog
 from .rest import LOADING, RestApi
 from .scheduled_events import ScheduledEvents
 from .world import (
@@ -69,6 +69,7 @@ class DiscordStandIn(DriverMixin):
         self._interactions: dict[int, InteractionRecord] = {}
         self._by_token: dict[str, InteractionRecord] = {}
         self._fail_rules: list[FailRule] = []
+        self._hold_rules: list[HoldRule] = []
         self._closed_dms: set[int] = set()
         self._pending: list[asyncio.Task[None]] = []
         self._changed = asyncio.Condition()
@@ -346,6 +347,14 @@ class DiscordStandIn(DriverMixin):
         500/502/504 itself (after 1s, 3s, ...); use 503 or 4xx for an immediate error."""
         rule = FailRule(method.upper(), re.compile(path_regex), status, code, times, retry_after)
         self._fail_rules.append(rule)
+
+    def hold(self, method: str, path_regex: str) -> asyncio.Event:
+        """The next matching request takes effect at once (a message is created and dispatched)
+        but its response reaches the bot only once the returned event is set: a request still
+        on its way back while something else happens."""
+        release = asyncio.Event()
+        self._hold_rules.append(HoldRule(method.upper(), re.compile(path_regex), release))
+        return release
 
     def close_dms(self, user_id: int) -> None:
         self._closed_dms.add(user_id)

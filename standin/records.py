@@ -35,6 +35,18 @@ class FailRule:
         return self.times > 0 and self.method in ("*", method) and bool(self.pattern.search(path))
 
 
+@dataclass
+class HoldRule:
+    """The next matching request is carried out, but its response waits for ``release``."""
+
+    method: str
+    pattern: re.Pattern[str]
+    release: asyncio.Event
+
+    def matches(self, method: str, path: str) -> bool:
+        return self.method in ("*", method) and bool(self.pattern.search(path))
+
+
 class InteractionRecord:
     """One INTERACTION_CREATE the stand-in sent, and everything the bot answered to it."""
 

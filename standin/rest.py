@@ -159,6 +159,11 @@ class RestApi:
             response = await self._route(Call(method, path, {}, dict(request.query), body, files))
         log.status = response.status
         await self.s._notify()
+        for rule in self.s._hold_rules:
+            if rule.matches(method, path):
+                self.s._hold_rules.remove(rule)
+                await rule.release.wait()
+                break
         return response
 
     async def _read_body(self, request: web.Request) -> tuple[Any, list[dict[str, Any]]]:

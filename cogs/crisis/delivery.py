@@ -12,6 +12,7 @@ import logging
 import discord
 
 from bot.bot import KinshipBot
+from bot.errors import NotFound
 from bot.services import crisis_preferences, duty, escalation, guild_config
 from bot.services.crisis_lines import lines_for
 from bot.services.duty import AlertTargets
@@ -42,18 +43,26 @@ class Delivery:
                 targets = await duty.alert_targets(session, case.guild_id, now)
             posted = await self._post_alert(case, config.escalation_channel_id, targets)
             now = self.bot.clock.now()
-            async with self.bot.sessions() as session:
+            try:
+                async with self.bot.sessions() as session:
+                    if isinstance(posted, discord.Message):
+                        self._locks.pop(case_id, None)
+                        return await escalation.mark_delivered(
+                            session,
+                            case_id,
+                            channel_id=posted.channel.id,
+                            message_id=posted.id,
+                            targets=targets,
+                            now=now,
+                        )
+                    case = await escalation.mark_delivery_failed(session, case_id, posted, now)
+            except NotFound:
+                # The member deleted their data while the alert was on its way, so the deletion
+                # could not empty it: empty it now.
+                self._locks.pop(case_id, None)
                 if isinstance(posted, discord.Message):
-                    self._locks.pop(case_id, None)
-                    return await escalation.mark_delivered(
-                        session,
-                        case_id,
-                        channel_id=posted.channel.id,
-                        message_id=posted.id,
-                        targets=targets,
-                        now=now,
-                    )
-                case = await escalation.mark_delivery_failed(session, case_id, posted, now)
+                    await self._scrub(posted)
+                return None
             log.warning(
                 "Crisis case %s not delivered (%s); retrying at %s",
                 case_id,
@@ -86,6 +95,12 @@ class Delivery:
             return "I am not allowed to post in the escalation channel"
         except discord.HTTPException as error:
             return f"Discord error {error.status}"
+
+    async def _scrub(self, message: discord.Message) -> None:
+        try:
+            await message.edit(content=render.SCRUBBED_ALERT, embed=None, view=None)
+        except discord.HTTPException:
+            log.warning("Could not empty alert %s of a deleted case", message.id)
 
     async def _warn_owner(self, case: CrisisCase, problem: str) -> None:
         """Tell the owner, once per case, that alerts are waiting; nothing about the member."""
@@ -169,10 +184,13 @@ class Delivery:
             )
         except discord.HTTPException:
             status = "dms_closed"
-        async with self.bot.sessions() as session:
-            await escalation.record_member_contact(
-                session, case_id, status, self.bot.clock.now(), actor_id
-            )
+        try:
+            async with self.bot.sessions() as session:
+                await escalation.record_member_contact(
+                    session, case_id, status, self.bot.clock.now(), actor_id
+                )
+        except NotFound:
+            return "gone"  # the member deleted their data meanwhile
         await self.refresh_alert(case_id)
         return status
 

@@ -37,6 +37,8 @@ SOURCE_TEXT = {
     "checkin": "A private check-in (the note stays private)",
 }
 
+SCRUBBED_ALERT = "Case details removed: the member deleted their data with `/mydata delete`."
+
 
 def _clean(text: str, limit: int) -> str:
     text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from typing import Any
+
+import pytest
 
 from bot.bot import KinshipBot
 from bot.services import crisis_preferences
@@ -93,3 +97,30 @@ async def test_in_a_dm_the_member_picks_the_server(
     none = await standin.dm_interaction(nobody.id, "mydata", subcommand="delete")
     await none.wait_response()
     assert "stores nothing about you" in (none.content or "")
+
+
+async def test_an_alert_still_on_its_way_when_the_member_deletes_is_emptied_too(
+    standin: DiscordStandIn, kinship: KinshipBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    c = await build_community(standin, kinship)
+    in_flight = standin.hold("POST", rf"/channels/{c.alerts}/messages$")
+    await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
+    await standin.wait_for(lambda: alerts_in(standin, c.alerts))  # posted; the bot not yet told
+
+    record = await standin.slash(c.guild.id, c.member, "mydata", subcommand="delete")
+    await record.wait_response()
+    assert record.original is not None
+    confirm = f"mydata:delete:{c.guild.id}:{c.member}"
+    pressed = await standin.click(c.guild.id, c.member, record.original, confirm)
+    await pressed.wait_response()
+    assert await cases(kinship, c.guild.id) == []
+
+    in_flight.set()
+    (alert,) = await standin.wait_for(
+        lambda: [m for m in standin.messages[c.alerts] if "deleted their data" in m["content"]]
+    )
+    assert alert["embeds"] == [] and alert["components"] == []
+    intake = [t for t in asyncio.all_tasks() if t.get_name() == "crisis-intake"]
+    await asyncio.wait(intake) if intake else None
+    assert all(t.exception() is None for t in intake)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
