@@ -461,6 +461,14 @@ async def posted_weekly(
     assert buttons(post) == [
         (f"meeting:rsvp:{occurrence.id}:{a}", False) for a in ("going", "maybe", "no")
     ]
+    for _ in range(100):  # the post is seen a moment before its id is recorded
+        async with bot.sessions() as session:
+            ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
+        if occurrence.message_id == int(post["id"]):
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the announcement was never recorded")
     return meeting.id, start, post
 
 
