@@ -209,7 +209,7 @@ def fast_probe(text: str) -> str:
         raw = text.encode("ascii", "replace")  # each emoji becomes "?", i.e. a gap
         if nonascii_flags(text, raw) & NEEDS_FOLD:
             raw = fold_unicode(text).encode("ascii")
-    return " " + raw.translate(_PROBE_TABLE, _PROBE_DELETE).decode() + " "
+    return probe_bytes(raw)
 
 
 # --- Detail form ----------------------------------------------------------------------------
