@@ -461,15 +461,22 @@ async def posted_weekly(
     assert buttons(post) == [
         (f"meeting:rsvp:{occurrence.id}:{a}", False) for a in ("going", "maybe", "no")
     ]
-    for _ in range(100):  # the post is seen a moment before its id is recorded
+    await until_recorded(bot, clock, g, post)
+    return meeting.id, start, post
+
+
+async def until_recorded(
+    bot: KinshipBot, clock: ManualClock, g: Group, post: dict[str, Any]
+) -> None:
+    """Wait until ``post`` is the next occurrence's recorded announcement: the stand-in shows a
+    post a moment before the bot has saved its id, and edits go to the saved id."""
+    for _ in range(100):
         async with bot.sessions() as session:
             ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
         if occurrence.message_id == int(post["id"]):
-            break
+            return
         await asyncio.sleep(0.05)
-    else:
-        raise AssertionError("the announcement was never recorded")
-    return meeting.id, start, post
+    raise AssertionError("the announcement was never recorded")
 
 
 async def slash_reply(standin: DiscordStandIn, g: Group, sub: str, options: dict[str, Any]) -> str:
@@ -606,17 +613,7 @@ async def test_the_next_announcement_reposts_when_the_last_one_was_deleted(
     again = await standin.wait_for(lambda: posts(standin, g.announcements))
     assert "starts in 15 minutes" in description(again[0])
 
-    async def recorded() -> bool:  # the new post is the one the start announcement edits
-        async with kinship.sessions() as session:
-            ((_, occurrence),) = await meetings.upcoming(session, g.guild.id, clock.now())
-        return occurrence.message_id == int(again[0]["id"])
-
-    for _ in range(100):
-        if await recorded():
-            break
-        await asyncio.sleep(0.05)
-    else:
-        raise AssertionError("the reposted announcement was never recorded")
+    await until_recorded(kinship, clock, g, again[0])  # the post the start announcement edits
     await advance_to(kinship, clock, start)
     assert await standin.wait_for(lambda: plain(standin, g.announcements)) == [
         f"**Circle** is starting now: <#{g.voice}>"
