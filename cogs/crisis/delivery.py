@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 
 import discord
 
@@ -26,18 +27,17 @@ log = logging.getLogger(__name__)
 class Delivery:
     def __init__(self, bot: KinshipBot) -> None:
         self.bot = bot
-        self._locks: dict[int, asyncio.Lock] = {}
+        # A case's lock lives while someone holds or awaits it.
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     async def deliver(self, case_id: int) -> CrisisCase | None:
         """Post the alert once. Returns the case as it now stands (delivered, or with its next
         attempt due), or None if there was nothing to deliver."""
-        lock = self._locks.setdefault(case_id, asyncio.Lock())
-        async with lock:
+        async with self._lock(case_id):
             now = self.bot.clock.now()
             async with self.bot.sessions() as session:
                 case = await escalation.find_case(session, case_id)
                 if case is None or case.delivered or not case.is_open:
-                    self._locks.pop(case_id, None)
                     return None
                 config = await guild_config.get_config(session, case.guild_id)
                 targets = await duty.alert_targets(session, case.guild_id, now)
@@ -46,7 +46,6 @@ class Delivery:
             try:
                 async with self.bot.sessions() as session:
                     if isinstance(posted, discord.Message):
-                        self._locks.pop(case_id, None)
                         return await escalation.mark_delivered(
                             session,
                             case_id,
@@ -59,7 +58,6 @@ class Delivery:
             except NotFound:
                 # The member deleted their data while the alert was on its way, so the deletion
                 # could not empty it: empty it now.
-                self._locks.pop(case_id, None)
                 if isinstance(posted, discord.Message):
                     await self._scrub(posted)
                 return None
@@ -74,6 +72,12 @@ class Delivery:
             if not case.owner_warned and not posted.startswith("Discord error"):
                 await self._warn_owner(case, posted)
             return case
+
+    def _lock(self, case_id: int) -> asyncio.Lock:
+        lock = self._locks.get(case_id)
+        if lock is None:
+            lock = self._locks[case_id] = asyncio.Lock()
+        return lock
 
     async def _post_alert(
         self, case: CrisisCase, channel_id: int | None, targets: AlertTargets
@@ -123,12 +127,15 @@ class Delivery:
         async with self.bot.sessions() as session:
             await escalation.mark_owner_warned(session, case.id)
 
-    async def refresh_alert(self, case_id: int) -> None:
-        """Show the case's current state on its alert (buttons disabled once closed)."""
-        async with self.bot.sessions() as session:
+    async def refresh_alert(self, case_id: int) -> CrisisCase | None:
+        """Show the case's current state on its alert (buttons disabled once closed). Returns the
+        case as shown, or None if it is gone."""
+        # An alert being posted right now was drawn before this change: wait until its id is
+        # recorded, or the change would never reach it.
+        async with self._lock(case_id), self.bot.sessions() as session:
             case = await escalation.find_case(session, case_id)
         if case is None or case.alert_channel_id is None or case.alert_message_id is None:
-            return
+            return case
         message = self.bot.get_partial_messageable(case.alert_channel_id).get_partial_message(
             case.alert_message_id
         )
@@ -136,6 +143,7 @@ class Delivery:
             await message.edit(embed=render.alert_embed(case), view=alert_view(case))
         except discord.HTTPException as error:
             log.warning("Could not update the alert for case %s (status %s)", case_id, error.status)
+        return case
 
     async def reping(self, case: CrisisCase) -> None:
         """The case became more severe: ping the current targets again under the alert."""

@@ -69,10 +69,12 @@ class CaseIntake:
             if case.member_contact == "pending":
                 await self.delivery.contact_member(case.id)
             return result
-        await self.delivery.refresh_alert(case.id)
+        current = await self.delivery.refresh_alert(case.id)
+        if current is None:
+            return result  # the member deleted their data meanwhile
         if result.outcome is Intake.RAISED:
-            await self.delivery.reping(case)
-        self.timers.schedule(case)
+            await self.delivery.reping(current)
+        self.timers.schedule(current)
         return result
 
 

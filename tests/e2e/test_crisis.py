@@ -157,6 +157,31 @@ async def test_second_message_attaches_without_a_new_ping_and_higher_severity_re
     assert len(await cases(kinship, c.guild.id)) == 1
 
 
+async def test_messages_that_arrive_while_the_alert_is_being_posted_still_reach_it(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    c = await build_community(standin, kinship)
+    in_flight = standin.hold("POST", rf"/channels/{c.alerts}/messages$")
+    await standin.post_message(c.guild.id, c.general, c.member, CRISIS)
+    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    await standin.post_message(c.guild.id, c.general, c.member, "i really just want to die")
+    await standin.post_message(c.guild.id, c.general, c.member, IMMINENT)
+    await eventually(lambda: _detections_are(kinship, c.guild.id, 3))
+
+    in_flight.set()
+    await standin.wait_for(
+        lambda: any(f["name"] == "Messages" for f in alert["embeds"][0]["fields"])
+    )
+    assert field(alert, "Messages").startswith("3")
+    reping = await standin.wait_for_message(c.alerts, lambda m: "now **imminent**" in m["content"])
+    assert str(reping["message_reference"]["message_id"]) == alert["id"]
+    assert len(alerts_in(standin, c.alerts)) == 1
+
+
+async def _detections_are(bot: KinshipBot, guild_id: int, count: int) -> bool:
+    return [case.detections for case in await cases(bot, guild_id)] == [count]
+
+
 async def test_claim_and_resolve_by_a_moderator_update_the_alert_and_history(
     standin: DiscordStandIn, kinship: KinshipBot
 ) -> None:
