@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -108,6 +109,9 @@ class Meetings(commands.Cog):
 
     def __init__(self, bot: KinshipBot) -> None:
         self.bot = bot
+        self._series_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -172,7 +176,29 @@ class Meetings(commands.Cog):
         if any(outcome is Claim.LATE for outcome, _ in claimed):
             await self._roll_stalled(now)
 
+    def _series_lock(self, meeting_id: int | None) -> asyncio.Lock:
+        """Held while a series' post is made and recorded, and while an organiser changes the
+        series: a change then never misses a post, and a post never shows a stale series."""
+        lock = self._series_locks.get(meeting_id or 0)
+        if lock is None:
+            lock = self._series_locks[meeting_id or 0] = asyncio.Lock()
+        return lock
+
     async def _perform(self, work: Work, now: datetime) -> None:
+        if work.announcement.kind in ("reminder", "start"):
+            async with self._series_lock(work.meeting.id):
+                following = await self._carry_out(work, now)
+        else:
+            following = await self._carry_out(work, now)
+        if following is not None and following.occurrence is not None:
+            self._arm_scheduled(following)
+            await self._create_event(following)
+
+    async def _carry_out(self, claimed: Work, now: datetime) -> Scheduled | None:
+        async with self.bot.sessions() as session:
+            work = await meetings.recheck(session, claimed)
+        if work is None:
+            return None
         kind = work.announcement.kind
         state, post = "sent", None
         try:
@@ -193,10 +219,7 @@ class Meetings(commands.Cog):
             )
             state = "failed"
         async with self.bot.sessions() as session:
-            following = await meetings.complete(session, work, now, state=state, post=post)
-        if following is not None and following.occurrence is not None:
-            self._arm_scheduled(following)
-            await self._create_event(following)
+            return await meetings.complete(session, work, now, state=state, post=post)
 
     async def _roll_stalled(self, now: datetime) -> None:
         async with self.bot.sessions() as session:
@@ -683,19 +706,20 @@ class Meetings(commands.Cog):
             changes["backup_facilitator_id"] = _person(backup, "backup facilitator").id
         if not changes:
             raise InvalidInput("Nothing to change: give at least one new value.")
-        async with self.bot.sessions() as session:
-            edited = await meetings.edit(
-                session, interaction.guild_id, meeting, now, changes=changes
-            )
-        moved_to = None
-        if edited.scheduled is not None and edited.scheduled.occurrence is not None:
-            moved_to = edited.scheduled.occurrence.starts_at
-        for occurrence in edited.replaced:
-            await self._cancel_event(occurrence)
-            await self._refresh_post(edited.meeting, occurrence, moved_to)
-        for occurrence in edited.kept:
-            await self._update_event(edited.meeting, occurrence)
-            await self._refresh_post(edited.meeting, occurrence)
+        async with self._series_lock(meeting):
+            async with self.bot.sessions() as session:
+                edited = await meetings.edit(
+                    session, interaction.guild_id, meeting, now, changes=changes
+                )
+            moved_to = None
+            if edited.scheduled is not None and edited.scheduled.occurrence is not None:
+                moved_to = edited.scheduled.occurrence.starts_at
+            for occurrence in edited.replaced:
+                await self._cancel_event(occurrence)
+                await self._refresh_post(edited.meeting, occurrence, moved_to)
+            for occurrence in edited.kept:
+                await self._update_event(edited.meeting, occurrence)
+                await self._refresh_post(edited.meeting, occurrence)
         text = f"Updated **{safe(edited.meeting.title, 100)}** (meeting #{meeting})."
         if edited.scheduled is not None and edited.scheduled.occurrence is not None:
             self._arm_scheduled(edited.scheduled)
@@ -709,14 +733,16 @@ class Meetings(commands.Cog):
         self, interaction: discord.Interaction[Any], meeting: int, state: str
     ) -> None:
         assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
         now = self.bot.clock.now()
-        async with self.bot.sessions() as session:
-            occurrence, following = await meetings.call_off_next(
-                session, interaction.guild_id, meeting, now, state=state
-            )
-            _, series = await meetings.occurrence_with_meeting(session, occurrence.id or 0)
-        await self._cancel_event(occurrence)
-        await self._refresh_post(series, occurrence)
+        async with self._series_lock(meeting):
+            async with self.bot.sessions() as session:
+                occurrence, following = await meetings.call_off_next(
+                    session, interaction.guild_id, meeting, now, state=state
+                )
+                _, series = await meetings.occurrence_with_meeting(session, occurrence.id or 0)
+            await self._cancel_event(occurrence)
+            await self._refresh_post(series, occurrence)
         verb = "Skipped" if state == "skipped" else "Cancelled"
         text = f"{verb} **{safe(series.title, 100)}** on {stamp(occurrence.starts_at)}."
         if following is not None and following.occurrence is not None:
@@ -739,14 +765,16 @@ class Meetings(commands.Cog):
         if scope == "next":
             await self._call_off(interaction, meeting, "cancelled")
             return
-        async with self.bot.sessions() as session:
-            called_off = await meetings.cancel_series(
-                session, interaction.guild_id, meeting, self.bot.clock.now()
-            )
-            series = await meetings.get_meeting(session, interaction.guild_id, meeting)
-        for occurrence in called_off:
-            await self._cancel_event(occurrence)
-            await self._refresh_post(series, occurrence)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        async with self._series_lock(meeting):
+            async with self.bot.sessions() as session:
+                called_off = await meetings.cancel_series(
+                    session, interaction.guild_id, meeting, self.bot.clock.now()
+                )
+                series = await meetings.get_meeting(session, interaction.guild_id, meeting)
+            for occurrence in called_off:
+                await self._cancel_event(occurrence)
+                await self._refresh_post(series, occurrence)
         await reply(interaction, f"Cancelled the whole series **{safe(series.title, 100)}**.")
 
     @meeting.command(name="skip", description="Skip the next occurrence of a series.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -419,6 +419,27 @@ async def _claim_where(
         results.append((Claim.WON, Work(row, occurrence, meeting, tally, rules)))
     await session.commit()
     return results
+
+
+async def recheck(session: AsyncSession, work: Work) -> Work | None:
+    """Work claimed before an organiser's change: the same work with the occurrence, series and
+    RSVPs as they stand now, or None (the announcement marked cancelled) if the occurrence was
+    called off or moved meanwhile."""
+    occurrence = await get_by_id(session, MeetingOccurrence, work.occurrence.id or 0)
+    meeting = await session.get(Meeting, work.meeting.id) if occurrence is not None else None
+    if occurrence is None or meeting is None or occurrence.state != "scheduled":
+        await session.execute(
+            update(MeetingAnnouncement)
+            .where(
+                col(MeetingAnnouncement.id) == work.announcement.id,
+                col(MeetingAnnouncement.state) == "sending",
+            )
+            .values(state="cancelled")
+        )
+        await session.commit()
+        return None
+    tally = (await counts_for(session, [occurrence.id or 0])).get(occurrence.id or 0, Counts())
+    return replace(work, occurrence=occurrence, meeting=meeting, counts=tally)
 
 
 async def complete(

@@ -157,6 +157,35 @@ async def test_an_announcement_missed_beyond_the_grace_period_is_skipped(
     assert states == {early.id: "sending", late.id: "skipped"}
 
 
+async def test_recheck_shows_changes_made_after_the_claim_and_drops_called_off_work(
+    sessions: SessionFactory,
+) -> None:
+    async with sessions() as session:
+        result = await meetings.schedule(session, meeting_input(), NOW)
+    assert result.occurrence is not None and result.meeting.id is not None
+    early, late = (await rows(sessions, result.occurrence.id))["reminder"]  # type: ignore[arg-type]
+    async with sessions() as session:
+        _, first = await meetings.claim(session, early.id, early.due_at)  # type: ignore[arg-type]
+        _, second = await meetings.claim(session, late.id, late.due_at)  # type: ignore[arg-type]
+    assert first is not None and second is not None
+    async with sessions() as session:
+        await meetings.set_rsvp(session, result.occurrence.id, MEMBER, "going", NOW)  # type: ignore[arg-type]
+        await meetings.edit(
+            session, GUILD, result.meeting.id, NOW, changes={"title": "Wednesday circle"}
+        )
+    async with sessions() as session:
+        current = await meetings.recheck(session, first)
+    assert current is not None and current.announcement.id == early.id
+    assert current.meeting.title == "Wednesday circle" and current.counts.going == 1
+
+    async with sessions() as session:
+        await meetings.call_off_next(session, GUILD, result.meeting.id, NOW, state="cancelled")
+    async with sessions() as session:
+        assert await meetings.recheck(session, second) is None
+    states = {r.id: r.state for r in (await rows(sessions, result.occurrence.id))["reminder"]}  # type: ignore[arg-type]
+    assert states == {early.id: "sending", late.id: "cancelled"}
+
+
 async def test_rsvp_counts_change_with_answers_and_close_when_called_off(
     sessions: SessionFactory,
 ) -> None:
