@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 DYNAMIC_ITEMS = (RsvpButton, FeedbackButton, ConfirmButton)
 WINDOW = timedelta(hours=2)  # timers are armed this far ahead; the sweep arms the rest
 SWEEP_EVERY = timedelta(hours=1)
-EVENT_STATUS_CANCELED = 4
+EVENT_STATUS_ACTIVE, EVENT_STATUS_COMPLETED, EVENT_STATUS_CANCELED = 2, 3, 4
 
 
 async def is_meeting_organiser(interaction: discord.Interaction[Any]) -> bool:
@@ -218,6 +218,12 @@ class Meetings(commands.Cog):
                 type(error).__name__,
             )
             state = "failed"
+        # Discord starts and ends nothing by itself: the Events tab shows a meeting as live from
+        # its start until its end only if we say so.
+        if kind == "start":
+            await self._set_event_status(work.occurrence, EVENT_STATUS_ACTIVE)
+        elif kind == "feedback":
+            await self._set_event_status(work.occurrence, EVENT_STATUS_COMPLETED)
         async with self.bot.sessions() as session:
             return await meetings.complete(session, work, now, state=state, post=post)
 
@@ -391,14 +397,22 @@ class Meetings(commands.Cog):
         return None
 
     async def _cancel_event(self, occurrence: MeetingOccurrence) -> None:
+        await self._set_event_status(occurrence, EVENT_STATUS_CANCELED)
+
+    async def _set_event_status(self, occurrence: MeetingOccurrence, status: int) -> None:
         if occurrence.discord_event_id is None:
             return
         try:
             await self.bot.http.edit_scheduled_event(
-                occurrence.guild_id, occurrence.discord_event_id, status=EVENT_STATUS_CANCELED
+                occurrence.guild_id, occurrence.discord_event_id, status=status
             )
         except discord.HTTPException:
-            log.info("Could not cancel scheduled event %s", occurrence.discord_event_id)
+            # Someone may have started, ended or deleted it by hand.
+            log.info(
+                "Could not set scheduled event %s to status %s",
+                occurrence.discord_event_id,
+                status,
+            )
 
     async def _update_event(self, meeting: Meeting, occurrence: MeetingOccurrence) -> None:
         if occurrence.discord_event_id is None:

@@ -17,7 +17,7 @@ from bot.services import guild_config, meetings
 from bot.services.guild_config import ConfigItem
 from db.models import MeetingAnnouncement
 from standin import DEFAULT_BOT_PERMISSIONS, DiscordStandIn, FakeGuild, InteractionRecord
-from standin.scheduled_events import CANCELED, MANAGE_EVENTS
+from standin.scheduled_events import ACTIVE, CANCELED, COMPLETED, MANAGE_EVENTS
 
 from .conftest import start_kinship
 
@@ -178,10 +178,12 @@ async def test_meeting_lifecycle_exactly_once_across_a_restart(
         starting = await standin.wait_for(lambda: plain(standin, g.announcements))
         assert starting == [f"**Tuesday circle** is starting now: <#{g.voice}>"]
         assert "Starting now" in description(current(standin, post))
+        assert event["status"] == ACTIVE  # live in the Events tab
         # The next week's occurrence gets its own native event.
         await standin.wait_for(lambda: len(standin.requests_to("POST", EVENTS + "$")) == 2)
 
         await advance_to(bot, clock, start + timedelta(minutes=90))
+        assert event["status"] == COMPLETED
         ask = await standin.wait_for(
             lambda: [m for m in standin.dms_to(ana) if "How was" in (m.get("content") or "")]
         )
@@ -195,8 +197,15 @@ async def test_meeting_lifecycle_exactly_once_across_a_restart(
         # Cancelling the series cancels the upcoming native event; nothing else posts.
         text = await slash_reply(standin, g, "cancel", {"meeting": meeting.id, "scope": "series"})
         assert "Cancelled the whole series" in text
-        (patch,) = standin.requests_to("PATCH", EVENTS + r"/\d+$")
-        assert patch.json == {"status": CANCELED}
+        patches = [(r.path.rsplit("/", 1)[1], r.json) for r in standin.requests_to("PATCH", EVENTS)]
+        following = next(
+            e for e in standin.scheduled_events.events[g.guild.id].values() if e is not event
+        )
+        assert patches == [
+            (event["id"], {"status": ACTIVE}),
+            (event["id"], {"status": COMPLETED}),
+            (following["id"], {"status": CANCELED}),
+        ]
         await advance_to(bot, clock, start + timedelta(days=8))
         await standin.wait_idle()
         assert len(posts(standin, g.announcements)) == 1
