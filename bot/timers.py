@@ -7,7 +7,8 @@ database, because a timer can fire twice across a restart or in two processes.
 
 In production APScheduler fires the timers at their real time. With a ``ManualClock`` (tests),
 work due now still starts at once, and ``run_due`` runs every timer whose time the clock has
-since reached, in due order; real time never fires a driven clock's future."""
+since reached, in due order, and waits for work already under way; real time never fires a
+driven clock's future."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class Timers:
         self.scheduler = scheduler
         self.clock = clock
         self._timers: dict[str, _Timer] = {}
+        self._in_flight: set[asyncio.Future[None]] = set()
 
     def at(self, timer_id: str, when: datetime, work: TimerWork, *args: Any) -> None:
         """Run ``work(*args)`` once at ``when`` (at once if that has passed); replaces any timer
@@ -71,7 +73,8 @@ class Timers:
 
     async def run_due(self) -> int:
         """Run every timer the clock has reached, earliest first, including timers that the
-        work itself sets for a time already reached; returns how many ran."""
+        work itself sets for a time already reached, and wait for work the scheduler started
+        meanwhile; returns how many ran here."""
         ran = 0
         while True:
             now = self.clock.now()
@@ -79,7 +82,10 @@ class Timers:
                 (t.when, timer_id) for timer_id, t in self._timers.items() if t.when <= now
             )
             if not due:
-                return ran
+                if not self._in_flight:
+                    return ran
+                await asyncio.wait(set(self._in_flight))
+                continue
             for _, timer_id in due:
                 await self._fire(timer_id)
                 ran += 1
@@ -110,6 +116,8 @@ class Timers:
         self._remove_job(timer_id)
         if timer.every is not None:
             self.every(timer_id, timer.every, timer.work, first=self.clock.now() + timer.every)
+        finished = asyncio.get_running_loop().create_future()
+        self._in_flight.add(finished)
         try:
             await timer.work(*timer.args)
         except asyncio.CancelledError:
@@ -117,6 +125,9 @@ class Timers:
         except Exception:
             # Only the timer id: arguments are row ids, but work may fail on member data.
             log.exception("Scheduled work %s failed", timer_id)
+        finally:
+            self._in_flight.discard(finished)
+            finished.set_result(None)
 
 
 def _real_now() -> datetime:

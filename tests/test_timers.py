@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -115,3 +116,26 @@ async def test_a_driven_clock_future_is_never_handed_to_real_time(
     assert timers.scheduler.get_job("t:now") is not None  # due work still starts at once
     assert timers.scheduler.get_job("t:later") is None
     assert set(timers.pending()) == {"t:now", "t:later"}
+
+
+async def test_run_due_waits_for_work_the_scheduler_already_started(
+    clock: ManualClock, timers: Timers
+) -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow() -> None:
+        started.set()
+        await release.wait()
+
+    timers.scheduler.start()
+    try:
+        timers.at("t:now", START, slow)
+        await started.wait()  # real time took it first
+        waiting = asyncio.create_task(timers.run_due())
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert not waiting.done()
+        release.set()
+        assert await waiting == 0
+    finally:
+        timers.scheduler.shutdown(wait=False)
