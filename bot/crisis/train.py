@@ -39,7 +39,7 @@ DECIMALS = 4
 # Run-time decision thresholds, stored with the weights (see ``engine._merge``).
 THRESHOLDS = {
     "any": 0.85,
-    "supported": 0.75,
+    "supported": 0.76,
     "serious": 0.5,
     "imminent": 0.5,
     "imminent_alone": 0.5,
