@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -19,6 +18,7 @@ from bot.autocomplete import timezone_choices
 from bot.bot import KinshipBot
 from bot.checks import MODERATOR, Gate, is_moderator
 from bot.errors import InvalidInput
+from bot.locks import KeyedLocks
 from bot.options import RowId
 from bot.services import guild_config, meetings
 from bot.services.meeting_time import (
@@ -109,9 +109,9 @@ class Meetings(commands.Cog):
 
     def __init__(self, bot: KinshipBot) -> None:
         self.bot = bot
-        self._series_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = (
-            weakref.WeakValueDictionary()
-        )
+        # Held while a series' post is made and recorded, and while an organiser changes the
+        # series: a change then never misses a post, and a post never shows a stale series.
+        self._series_lock = KeyedLocks()
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -175,14 +175,6 @@ class Meetings(commands.Cog):
         # Series whose start was skipped as too late still move on (the sweep finds them).
         if any(outcome is Claim.LATE for outcome, _ in claimed):
             await self._roll_stalled(now)
-
-    def _series_lock(self, meeting_id: int | None) -> asyncio.Lock:
-        """Held while a series' post is made and recorded, and while an organiser changes the
-        series: a change then never misses a post, and a post never shows a stale series."""
-        lock = self._series_locks.get(meeting_id or 0)
-        if lock is None:
-            lock = self._series_locks[meeting_id or 0] = asyncio.Lock()
-        return lock
 
     async def _perform(self, work: Work, now: datetime) -> None:
         if work.announcement.kind in ("reminder", "start"):
@@ -395,9 +387,6 @@ class Meetings(commands.Cog):
             await meetings.set_event_id(session, occurrence.id, int(data["id"]))
         occurrence.discord_event_id = int(data["id"])
         return None
-
-    async def _cancel_event(self, occurrence: MeetingOccurrence) -> None:
-        await self._set_event_status(occurrence, EVENT_STATUS_CANCELED)
 
     async def _set_event_status(self, occurrence: MeetingOccurrence, status: int) -> None:
         if occurrence.discord_event_id is None:
@@ -729,7 +718,7 @@ class Meetings(commands.Cog):
             if edited.scheduled is not None and edited.scheduled.occurrence is not None:
                 moved_to = edited.scheduled.occurrence.starts_at
             for occurrence in edited.replaced:
-                await self._cancel_event(occurrence)
+                await self._set_event_status(occurrence, EVENT_STATUS_CANCELED)
                 await self._refresh_post(edited.meeting, occurrence, moved_to)
             for occurrence in edited.kept:
                 await self._update_event(edited.meeting, occurrence)
@@ -755,7 +744,7 @@ class Meetings(commands.Cog):
                     session, interaction.guild_id, meeting, now, state=state
                 )
                 _, series = await meetings.occurrence_with_meeting(session, occurrence.id or 0)
-            await self._cancel_event(occurrence)
+            await self._set_event_status(occurrence, EVENT_STATUS_CANCELED)
             await self._refresh_post(series, occurrence)
         verb = "Skipped" if state == "skipped" else "Cancelled"
         text = f"{verb} **{safe(series.title, 100)}** on {stamp(occurrence.starts_at)}."
@@ -787,7 +776,7 @@ class Meetings(commands.Cog):
                 )
                 series = await meetings.get_meeting(session, interaction.guild_id, meeting)
             for occurrence in called_off:
-                await self._cancel_event(occurrence)
+                await self._set_event_status(occurrence, EVENT_STATUS_CANCELED)
                 await self._refresh_post(series, occurrence)
         await reply(interaction, f"Cancelled the whole series **{safe(series.title, 100)}**.")
 

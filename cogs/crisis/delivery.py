@@ -6,14 +6,13 @@ turns that into Discord messages and reports back what happened."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import weakref
 
 import discord
 
 from bot.bot import KinshipBot
 from bot.errors import NotFound
+from bot.locks import KeyedLocks
 from bot.services import crisis_preferences, duty, escalation, guild_config
 from bot.services.crisis_lines import lines_for
 from bot.services.duty import AlertTargets
@@ -27,8 +26,7 @@ log = logging.getLogger(__name__)
 class Delivery:
     def __init__(self, bot: KinshipBot) -> None:
         self.bot = bot
-        # A case's lock lives while someone holds or awaits it.
-        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+        self._lock = KeyedLocks()  # one per case
 
     async def deliver(self, case_id: int) -> CrisisCase | None:
         """Post the alert once. Returns the case as it now stands (delivered, or with its next
@@ -72,12 +70,6 @@ class Delivery:
             if not case.owner_warned and not posted.startswith("Discord error"):
                 await self._warn_owner(case, posted)
             return case
-
-    def _lock(self, case_id: int) -> asyncio.Lock:
-        lock = self._locks.get(case_id)
-        if lock is None:
-            lock = self._locks[case_id] = asyncio.Lock()
-        return lock
 
     async def _post_alert(
         self, case: CrisisCase, channel_id: int | None, targets: AlertTargets
