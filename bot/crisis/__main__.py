@@ -3,6 +3,9 @@
 python -m bot.crisis "some text"        # one result
 echo "line one" | python -m bot.crisis  # one result per input line
 python -m bot.crisis --cues "some text" # also list the cues that fired
+
+Each message gets the bot's whole verdict: the engine, then the sentence encoder where it
+could change it (``encoder.judge``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.crisis.engine import Detection, scan
+from bot.crisis.encoder import judge
+from bot.crisis.engine import Detection
 
 
 def describe(detection: Detection | None, cues: bool = False) -> str:
@@ -39,10 +43,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.text:
-        print(describe(scan(" ".join(args.text)), args.cues))
+        print(describe(judge(" ".join(args.text)).detection, args.cues))
         return 0
     for line in stdin or sys.stdin:
-        print(describe(scan(line.rstrip("\n")), args.cues))
+        print(describe(judge(line.rstrip("\n")).detection, args.cues))
     return 0
 
 

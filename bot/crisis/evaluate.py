@@ -3,6 +3,10 @@
 Usage::
 
     python -m bot.crisis.evaluate PATH.jsonl [--min-recall 0.95] [--max-false-alarms 0.05]
+                                             [--engine-only]
+
+By default each message gets the bot's whole verdict (``encoder.judge``: the engine, then the
+sentence encoder where it could change it); ``--engine-only`` scores ``scan`` alone.
 
 Each line is a JSON object with ``id``, ``text``, ``label`` (none/concern/high/imminent) and
 optionally ``category``. Only ids are printed, never message text.
@@ -13,12 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.crisis.engine import SEVERITIES, ScanRules, scan, severity_rank
+from bot.crisis.engine import SEVERITIES, Detection, ScanRules, scan, severity_rank
 
 LABELS: tuple[str, ...] = ("none", *SEVERITIES)
 
@@ -106,8 +110,13 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def evaluate(records: Iterable[Mapping[str, Any]], rules: ScanRules | None = None) -> Report:
-    """Scan every record and tally recall, false alarms and the label x prediction table."""
+def evaluate(
+    records: Iterable[Mapping[str, Any]],
+    rules: ScanRules | None = None,
+    judge: Callable[[str, ScanRules | None], Detection | None] = scan,
+) -> Report:
+    """Judge every record (``scan`` unless told otherwise) and tally recall, false alarms and
+    the label x prediction table."""
     counts = dict.fromkeys(LABELS, 0)
     confusion = {label: dict.fromkeys(LABELS, 0) for label in LABELS}
     per_category: dict[str, CategoryStats] = {}
@@ -123,7 +132,7 @@ def evaluate(records: Iterable[Mapping[str, Any]], rules: ScanRules | None = Non
         total += 1
         counts[label] += 1
         record_id = str(record.get("id", total))
-        detection = scan(str(record["text"]), rules)
+        detection = judge(str(record["text"]), rules)
         predicted = detection.severity if detection else "none"
         confusion[label][predicted] += 1
         stats = per_category.setdefault(
@@ -211,9 +220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--max-false-alarms", type=float, default=None, help="fail above this false-alarm rate"
     )
+    parser.add_argument(
+        "--engine-only", action="store_true", help="score scan alone, without the encoder"
+    )
     args = parser.parse_args(argv)
     try:
-        report = evaluate(load_jsonl(args.path))
+        records = load_jsonl(args.path)
+        report = evaluate(records) if args.engine_only else evaluate(records, judge=whole_verdict)
     except BadInput as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -222,6 +235,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def whole_verdict(text: str, rules: ScanRules | None = None) -> Detection | None:
+    """What the bot decides: the engine, then the sentence encoder where it matters."""
+    from bot.crisis.encoder import judge
+
+    return judge(text, rules).detection
 
 
 def threshold_failures(

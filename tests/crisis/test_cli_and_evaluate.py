@@ -89,6 +89,18 @@ def test_evaluate_jsonl_file_and_exit_codes(
     assert main([str(good), "--min-recall", "0.9", "--max-false-alarms", "0.05"]) == 0
 
 
+def test_evaluate_scores_the_whole_verdict_unless_told_engine_only(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Written for this test: no rule, frame or corpus phrasing, only its meaning says risk.
+    record = {"id": "m1", "text": "i don't plan on seeing my 20th birthday", "label": "high"}
+    path = tmp_path / "meaning.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main([str(path), "--min-recall", "1"]) == 0
+    assert main([str(path), "--min-recall", "1", "--engine-only"]) == 1
+    assert "FAILED" in capsys.readouterr().err
+
+
 def test_evaluate_rejects_unknown_label() -> None:
     with pytest.raises(ValueError):
         evaluate([{"id": "x", "text": "hi", "label": "severe"}])

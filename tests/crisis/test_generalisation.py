@@ -229,12 +229,14 @@ def test_runtime_never_imports_scikit_learn() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
-def test_training_reproduces_the_committed_model_byte_for_byte(tmp_path: pathlib.Path) -> None:
+def test_training_reproduces_both_committed_models_byte_for_byte(tmp_path: pathlib.Path) -> None:
+    """The n-gram model and the encoder heads; the encoder reads the whole corpus (minutes)."""
     from bot.crisis import train
 
-    out = tmp_path / "model.json"
-    assert train.main(["--out", str(out)]) == 0
+    out, heads = tmp_path / "model.json", tmp_path / "heads.json"
+    assert train.main(["--out", str(out), "--heads-out", str(heads)]) == 0
     assert out.read_bytes() == (ROOT / "bot/crisis/data/crisis_model.json").read_bytes()
+    assert heads.read_bytes() == (ROOT / "bot/crisis/data/encoder_heads.json").read_bytes()
 
 
 def test_leave_out_reports_a_family(capsys: pytest.CaptureFixture[str]) -> None:
