@@ -42,6 +42,7 @@ class CrisisLifecycle(commands.Cog):
         self.bot.add_dynamic_items(*components.DYNAMIC_ITEMS)
         self.bot.setup_buttons.append(components.TestAlertButton)
         await self.timers.start()
+        self.bot.spawn(self.intake.warm_up(), name="crisis-encoder-warm-up")
 
     async def cog_unload(self) -> None:
         self.timers.stop()

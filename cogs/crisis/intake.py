@@ -3,6 +3,7 @@ set its delivery going. A direct message to the bot gets crisis lines straight b
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 
@@ -10,8 +11,9 @@ import discord
 from discord.ext import commands
 
 from bot.bot import KinshipBot
-from bot.crisis import ScanRules, scan
-from bot.crisis.engine import assess
+from bot.crisis import ScanRules
+from bot.crisis.encoder import EncoderStage, load_encoder_stage
+from bot.crisis.engine import Assessment, assess
 from bot.crisis.window import ConversationWindow
 from bot.services import crisis_terms, escalation
 from bot.services.crisis_lines import lines_for
@@ -30,11 +32,38 @@ CONVERSATION_WINDOW = timedelta(minutes=5)
 class CaseIntake:
     """Opens cases from detections and hands them to delivery; caches each server's rules."""
 
-    def __init__(self, bot: KinshipBot, delivery: Delivery, timers: CaseTimers) -> None:
+    def __init__(
+        self,
+        bot: KinshipBot,
+        delivery: Delivery,
+        timers: CaseTimers,
+        encoder: EncoderStage | None = None,
+    ) -> None:
         self.bot = bot
         self.delivery = delivery
         self.timers = timers
+        self.encoder = encoder or load_encoder_stage()
         self._rules: dict[int, ScanRules | None] = {}
+
+    async def warm_up(self) -> None:
+        """Load the sentence encoder before the first message needs it (a few seconds)."""
+        try:
+            await asyncio.to_thread(self.encoder.encoder.warm_up)
+        except Exception as exc:
+            log.error("The crisis encoder could not load (%s); the engine works alone", exc)
+
+    async def verdict(self, text: str, rules: ScanRules | None) -> Assessment:
+        """The engine's assessment, with the encoder's second opinion where it could change
+        it; the encoder takes milliseconds, so it runs off the event loop."""
+        assessment = assess(text, rules)
+        if not self.encoder.needs_review(assessment):
+            return assessment
+        try:
+            return await asyncio.to_thread(self.encoder.review, assessment, text)
+        except Exception as exc:
+            # Never lose a detection to the second opinion: the engine's verdict stands.
+            log.error("The crisis encoder failed (%s); using the engine's verdict", type(exc))
+            return assessment
 
     async def rules_for(self, guild_id: int) -> ScanRules | None:
         if guild_id not in self._rules:
@@ -98,7 +127,7 @@ class CrisisIntake(commands.Cog):
         detection = self.window.observe(
             message.guild.id,
             message.author.id,
-            assess(message.content, rules),
+            await self.intake.verdict(message.content, rules),
             self.bot.clock.now().timestamp(),
         )
         if detection is None:
@@ -129,7 +158,7 @@ class CrisisIntake(commands.Cog):
 
     async def _on_direct_message(self, message: discord.Message) -> None:
         """A member wrote to the bot itself: answer with care; a DM belongs to no server."""
-        if scan(message.content) is None:
+        if (await self.intake.verdict(message.content, None)).detection is None:
             return
         embed = render.member_embed("", lines_for(None), requested=False)
         embed.description = (
@@ -149,7 +178,7 @@ class CrisisIntake(commands.Cog):
             return
         content = execution.content or execution.matched_content or ""
         rules = await self.intake.rules_for(execution.guild_id)
-        found = scan(content, rules=rules) if content else None
+        found = (await self.intake.verdict(content, rules)).detection if content else None
         matched = execution.matched_keyword or (", ".join(found.matches) if found else "")
         await self.intake.track(
             NewDetection(

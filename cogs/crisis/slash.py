@@ -14,7 +14,6 @@ from discord.ext import commands
 from bot.autocomplete import region_choices
 from bot.bot import KinshipBot
 from bot.checks import moderator_only, responder_only
-from bot.crisis import scan
 from bot.options import RowId
 from bot.services import (
     crisis_policy,
@@ -206,7 +205,9 @@ class CrisisCommands(commands.Cog, name="Crisis"):
         self, interaction: discord.Interaction[KinshipBot], text: app_commands.Range[str, 1, 2000]
     ) -> None:
         assert interaction.guild_id is not None
-        found = scan(text, rules=await self.intake.rules_for(interaction.guild_id))
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        rules = await self.intake.rules_for(interaction.guild_id)
+        found = (await self.intake.verdict(text, rules)).detection
         if found is None:
             await reply(interaction, "No alert: nothing in that text would escalate.")
             return
@@ -214,7 +215,8 @@ class CrisisCommands(commands.Cog, name="Crisis"):
         await reply(
             interaction,
             f"This would open a **{found.severity}** case "
-            f"({found.category.replace('_', ' ')}). What fired: {fired[:1500]}",
+            f"({found.category.replace('_', ' ')}). What fired: {fired[:1000]}\n"
+            f"Why: {', '.join(found.cues)[:800]}",
         )
 
     @crisis.command(name="optouts", description="Moderators: members who chose not to be scanned.")

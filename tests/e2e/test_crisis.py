@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import json
+import pathlib
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -13,6 +15,7 @@ import pytest
 from bot.bot import KinshipBot
 from bot.checks import NOT_YOURS, RESPONDER
 from bot.clock import ManualClock
+from bot.crisis.encoder import EncoderStage, SentenceEncoder
 from bot.services import crisis_policy, crisis_preferences, escalation, guild_config
 from bot.services.crisis_policy import PolicyChange
 from bot.services.guild_config import ConfigItem
@@ -23,6 +26,7 @@ from standin import DiscordStandIn, FakeGuild
 
 from .conftest import start_kinship
 
+HEADS_JSON = pathlib.Path(__file__).resolve().parents[2] / "bot/crisis/data/encoder_heads.json"
 CRISIS = "honestly i want to die, i can't do this anymore"
 IMMINENT = "i have the pills ready and i'm taking them all tonight. goodbye everyone"
 
@@ -501,8 +505,8 @@ async def test_moderator_tools_show_cases_history_stats_and_test_text(
     tested = await standin.slash(
         c.guild.id, c.moderator, "crisis", {"text": "this exam is killing me"}, subcommand="test"
     )
-    await tested.wait_response()
-    assert "No alert" in tested.content
+    answer = await tested.wait_followup()
+    assert tested.ephemeral and "No alert" in answer["content"]
     missing = await standin.slash(
         c.guild.id, c.moderator, "escalations", {"case_id": 999}, subcommand="show"
     )
@@ -705,3 +709,45 @@ async def test_claimer_is_reminded_after_a_day_and_closed_cases_are_purged_on_th
     async with kinship.sessions() as session:
         assert await escalation.find_case(session, case.id) is None
     assert "crisis:purge" in kinship.timers.pending()
+
+
+# Written for these tests: no rule, frame or corpus phrasing; only its meaning says risk.
+ONLY_MEANING = "i don't plan on seeing my 20th birthday"
+
+
+async def test_a_message_only_the_sentence_encoder_understands_reaches_a_moderator(
+    standin: DiscordStandIn, kinship: KinshipBot
+) -> None:
+    c = await build_community(standin, kinship)
+    await standin.post_message(c.guild.id, c.general, c.member, ONLY_MEANING)
+    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    assert field(alert, "Member").startswith(f"<@{c.member}>")
+    (case,) = await cases(kinship, c.guild.id)
+    assert case.severity in ("high", "imminent")
+    tested = await standin.slash(
+        c.guild.id, c.moderator, "crisis", {"text": ONLY_MEANING}, subcommand="test"
+    )
+    answer = (await tested.wait_followup())["content"]
+    assert tested.ephemeral and "`encoder`" in answer and "encoder:any=" in answer
+
+
+class _BrokenEncoder(SentenceEncoder):
+    def embed(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
+        raise RuntimeError("the encoder is unavailable")
+
+
+async def test_a_failing_encoder_leaves_the_engine_verdict_and_logs_no_text(
+    standin: DiscordStandIn, kinship: KinshipBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    lifecycle = kinship.get_cog("CrisisLifecycle")
+    assert lifecycle is not None
+    broken = EncoderStage(json.loads(HEADS_JSON.read_text()), _BrokenEncoder())
+    lifecycle.intake.encoder = broken  # type: ignore[attr-defined]
+    c = await build_community(standin, kinship)
+    await standin.post_message(c.guild.id, c.general, c.member, CRISIS)  # "high": reviewed
+    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    assert "want to die" in field(alert, "Excerpt")
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith(("bot", "cogs"))]
+    assert any("encoder failed" in line for line in ours)
+    assert not any("want to die" in line or "unavailable" in line for line in ours)
