@@ -8,9 +8,13 @@ terms, and reports messages/second for:
   a) scan with the built-in lexicon
   b) scan with the lexicon plus 1,000 server terms (compile_rules)
   c) baseline: ``term in text.lower()`` over the built-in stems plus the same 1,000 terms
+  d) the bot's whole verdict (``encoder.judge``): scan, then the sentence encoder on the
+     messages whose verdict it could change, on the first ``--verdict-messages`` (one run)
+  e) the encoder alone, on up to 500 of the messages that need it (one run)
 
-All three run in the same process, one after the other, so they share the machine's state.
-It also reports how many messages pass the cheap gate and reach the frames and the model.
+All run in the same process, one after the other, so they share the machine's state. It also
+reports how many messages pass the cheap gate and how many need the encoder's opinion. The bot
+runs the encoder in a worker thread, so (a) is what the event loop pays per message.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.crisis import compile_rules, scan
-from bot.crisis.engine import DEFAULT_RULES
+from bot.crisis.encoder import judge, load_encoder_stage
+from bot.crisis.engine import DEFAULT_RULES, assess
 from bot.crisis.lexicon import GROUPS
 from bot.crisis.normalise import fast_probe
 
@@ -120,6 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--verdict-messages",
+        type=int,
+        default=20_000,
+        help="messages for the whole-verdict run (scan + encoder), which is slower",
+    )
     args = parser.parse_args(argv)
     pinned = "no"
     if hasattr(os, "sched_setaffinity"):
@@ -144,18 +155,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     def with_terms(text: str) -> object:
         return scan(text, rules)
 
+    stage = load_encoder_stage()
+    reviewed = [text for text in corpus if stage.needs_review(assess(text))]
+    progress("loading the sentence encoder")
+    stage.encoder.warm_up()
+
+    def whole_verdict(text: str) -> object:
+        return judge(text).detection
+
     print("measuring (best of each)...", flush=True)
+    sample = corpus[: args.verdict_messages]
     rows = [
         measure("a) scan, built-in lexicon", scan, corpus, args.repeat),
         measure("b) scan, lexicon + 1,000 server terms", with_terms, corpus, args.repeat),
         measure(f"c) baseline: {len(baseline_terms)} substrings", baseline, corpus, args.repeat),
+        measure(f"d) scan + encoder where needed ({len(sample):,})", whole_verdict, sample, 1),
     ]
+    encoder_only = measure("e) encoder alone, reviewed msgs", stage.score, reviewed[:500], 1)
     avg_len = sum(map(len, corpus)) / len(corpus)
     print(f"corpus: {len(corpus)} messages, avg {avg_len:.0f} chars, pinned to one core: {pinned}")
     print(f"detections with server terms: {detected} ({detected / len(corpus):.1%})")
     print(f"passing the gate to frames + model: {gated} ({gated / len(corpus):.1%})")
+    print(f"needing the encoder's opinion: {len(reviewed)} ({len(reviewed) / len(corpus):.2%})")
     print(f"{'variant':<44} {'msgs/s':>12}")
-    for name, rate in rows:
+    for name, rate in [*rows, encoder_only]:
         print(f"{name:<44} {rate:>12,.0f}")
     return 0
 

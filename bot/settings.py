@@ -84,6 +84,8 @@ class Settings(BaseModel):
     database_url: str = DEFAULT_DATABASE_URL
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dev_guild_id: int | None = Field(default=None, gt=0)
+    # The crisis engine's sentence encoder costs about 420 MiB of memory once loaded.
+    crisis_encoder: bool = True
 
     @field_validator("database_url")
     @classmethod
@@ -131,6 +133,8 @@ class Settings(BaseModel):
             message = error["msg"].removeprefix("Value error, ")
             if error["type"] == "literal_error":
                 message = f"must be one of {error['ctx']['expected']}"
+            elif error["type"] == "bool_parsing":
+                message = "must be on or off (true/false)"
             elif error["type"] in {"int_parsing", "greater_than"}:
                 message = (
                     "must be a server id (a positive whole number; "

@@ -16,6 +16,7 @@ def test_defaults_with_only_a_token() -> None:
     assert settings.database_url == DEFAULT_DATABASE_URL
     assert settings.log_level == "INFO"
     assert settings.dev_guild_id is None
+    assert settings.crisis_encoder is True
     assert settings.application_id == 1098765432109876543
 
 
@@ -24,6 +25,12 @@ def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     env_file.write_text(f"DISCORD_TOKEN={TEST_TOKEN}\nLOG_LEVEL=debug\nDEV_GUILD_ID=123\n")
     settings = Settings.from_env({"LOG_LEVEL": "warning"}, env_file=env_file)
     assert (settings.log_level, settings.dev_guild_id) == ("WARNING", 123)
+
+
+@pytest.mark.parametrize(("given", "enabled"), [("off", False), ("false", False), ("on", True)])
+def test_the_crisis_encoder_can_be_turned_off(given: str, enabled: bool) -> None:
+    env = {"DISCORD_TOKEN": TEST_TOKEN, "CRISIS_ENCODER": given}
+    assert Settings.from_env(env, env_file=None).crisis_encoder is enabled
 
 
 def test_token_is_never_shown_in_repr() -> None:
@@ -42,6 +49,7 @@ def test_token_is_never_shown_in_repr() -> None:
         ({"DATABASE_URL": "mysql://u@h/db"}, "DATABASE_URL uses 'mysql'"),
         ({"DATABASE_URL": "not a url"}, "DATABASE_URL is not a database URL"),
         ({"DATABASE_URL": "sqlite://"}, "DATABASE_URL names no SQLite file"),
+        ({"CRISIS_ENCODER": "maybe"}, "CRISIS_ENCODER must be on or off"),
     ],
 )
 def test_bad_settings_give_one_line_naming_the_setting(env: dict[str, str], expected: str) -> None:

@@ -49,7 +49,9 @@ class SentenceEncoder:
 
     def __init__(self) -> None:
         self._model: Any = None
-        self._lock = threading.Lock()
+        # One message at a time: Hugging Face's fast tokenizer is not safe to share between
+        # threads ("Already borrowed"), and torch already uses the cores it is given.
+        self._lock = threading.RLock()
 
     def _load(self) -> Any:
         with self._lock:
@@ -63,18 +65,24 @@ class SentenceEncoder:
                 self._model = SentenceTransformer(str(get_model_path()), device="cpu")
             return self._model
 
+    @property
+    def ready(self) -> bool:
+        """Loaded: asking it now costs milliseconds, not the seconds of loading."""
+        return self._model is not None
+
     def warm_up(self) -> None:
         self._load()
 
     def embed(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
-        model = self._load()
-        vectors = model.encode(
-            [encoder_text(t) for t in texts],
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            convert_to_numpy=True,
-        )
+        folded = [encoder_text(t) for t in texts]
+        with self._lock:
+            vectors = self._load().encode(
+                folded,
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+            )
         return [[float(x) for x in row] for row in vectors]
 
 

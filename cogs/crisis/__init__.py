@@ -19,6 +19,7 @@ from __future__ import annotations
 from discord.ext import commands
 
 from bot.bot import KinshipBot
+from bot.crisis.encoder import load_encoder_stage
 from cogs.crisis import components
 from cogs.crisis.cases import CaseDesk
 from cogs.crisis.delivery import Delivery
@@ -34,7 +35,8 @@ class CrisisLifecycle(commands.Cog):
         self.bot = bot
         self.delivery = Delivery(bot)
         self.timers = CaseTimers(bot, self.delivery)
-        self.intake = CaseIntake(bot, self.delivery, self.timers)
+        encoder = load_encoder_stage() if bot.settings.crisis_encoder else None
+        self.intake = CaseIntake(bot, self.delivery, self.timers, encoder)
         self.desk = CaseDesk(bot, self.delivery, self.timers, self.intake)
 
     async def cog_load(self) -> None:

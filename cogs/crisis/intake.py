@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.bot import KinshipBot
 from bot.crisis import ScanRules
-from bot.crisis.encoder import EncoderStage, load_encoder_stage
+from bot.crisis.encoder import EncoderStage
 from bot.crisis.engine import Assessment, assess
 from bot.crisis.window import ConversationWindow
 from bot.services import crisis_terms, escalation
@@ -37,16 +37,18 @@ class CaseIntake:
         bot: KinshipBot,
         delivery: Delivery,
         timers: CaseTimers,
-        encoder: EncoderStage | None = None,
+        encoder: EncoderStage | None,
     ) -> None:
         self.bot = bot
         self.delivery = delivery
         self.timers = timers
-        self.encoder = encoder or load_encoder_stage()
+        self.encoder = encoder  # None: the server owner turned it off (CRISIS_ENCODER=off)
         self._rules: dict[int, ScanRules | None] = {}
 
     async def warm_up(self) -> None:
         """Load the sentence encoder before the first message needs it (a few seconds)."""
+        if self.encoder is None:
+            return
         try:
             await asyncio.to_thread(self.encoder.encoder.warm_up)
         except Exception as exc:
@@ -56,7 +58,10 @@ class CaseIntake:
         """The engine's assessment, with the encoder's second opinion where it could change
         it; the encoder takes milliseconds, so it runs off the event loop."""
         assessment = assess(text, rules)
-        if not self.encoder.needs_review(assessment):
+        if self.encoder is None or not self.encoder.needs_review(assessment):
+            return assessment
+        if not self.encoder.encoder.ready:
+            # Still loading (the first seconds after start-up): an alert never waits for it.
             return assessment
         try:
             return await asyncio.to_thread(self.encoder.review, assessment, text)

@@ -135,6 +135,17 @@ def test_decide_vetoes_only_below_imminent_and_otherwise_adds_its_cue() -> None:
     assert still is not None and still.severity == "high"
 
 
+def test_the_encoder_can_be_called_from_many_threads_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    heads = load_encoder_stage()
+    texts = [ONLY_MEANING, EVERYDAY, "i keep hiding the marks on my arms"] * 8
+    alone = {text: heads.score(text) for text in set(texts)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(heads.score, texts))
+    assert together == [alone[text] for text in texts]
+
+
 def test_a_broken_encoder_raises_for_the_caller_to_fall_back() -> None:
     heads = stage(BrokenEncoder())
     with pytest.raises(RuntimeError):

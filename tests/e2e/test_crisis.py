@@ -573,12 +573,18 @@ async def test_automod_alert_opens_a_case(standin: DiscordStandIn, kinship: Kins
 async def test_everyday_talk_raises_nothing(
     standin: DiscordStandIn, kinship: KinshipBot, text: str
 ) -> None:
-    c = await build_community(standin, kinship)
+    await assert_raises_nothing(standin, kinship, await build_community(standin, kinship), text)
+
+
+async def assert_raises_nothing(
+    standin: DiscordStandIn, bot: KinshipBot, c: Community, text: str
+) -> None:
+    """The member's ``text`` opens no case: a bystander's crisis right after is the only one."""
     await standin.post_message(c.guild.id, c.general, c.member, text)
     await standin.post_message(c.guild.id, c.general, c.bystander, CRISIS)
     alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
     assert field(alert, "Member").startswith(f"<@{c.bystander}>")
-    assert len(await cases(kinship, c.guild.id)) == 1
+    assert len(await cases(bot, c.guild.id)) == 1
 
 
 async def test_approval_mode_contacts_the_member_only_after_send_resources(
@@ -711,6 +717,12 @@ async def test_claimer_is_reminded_after_a_day_and_closed_cases_are_purged_on_th
     assert "crisis:purge" in kinship.timers.pending()
 
 
+async def first_alert_after(standin: DiscordStandIn, c: Community, text: str) -> dict[str, Any]:
+    """The member posts ``text`` in the general channel; the first alert that follows."""
+    await standin.post_message(c.guild.id, c.general, c.member, text)
+    return await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+
+
 # Written for these tests: no rule, frame or corpus phrasing; only its meaning says risk.
 ONLY_MEANING = "i don't plan on seeing my 20th birthday"
 
@@ -718,9 +730,9 @@ ONLY_MEANING = "i don't plan on seeing my 20th birthday"
 async def test_a_message_only_the_sentence_encoder_understands_reaches_a_moderator(
     standin: DiscordStandIn, kinship: KinshipBot
 ) -> None:
+    await encoder_loaded(kinship)
     c = await build_community(standin, kinship)
-    await standin.post_message(c.guild.id, c.general, c.member, ONLY_MEANING)
-    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    alert = await first_alert_after(standin, c, ONLY_MEANING)
     assert field(alert, "Member").startswith(f"<@{c.member}>")
     (case,) = await cases(kinship, c.guild.id)
     assert case.severity in ("high", "imminent")
@@ -731,7 +743,15 @@ async def test_a_message_only_the_sentence_encoder_understands_reaches_a_moderat
     assert tested.ephemeral and "`encoder`" in answer and "encoder:any=" in answer
 
 
+async def encoder_loaded(bot: KinshipBot) -> None:
+    """Start-up loads the encoder in the background; until then the engine decides alone."""
+    intake = bot.get_cog("CrisisLifecycle").intake  # type: ignore[union-attr]
+    await eventually(lambda: asyncio.sleep(0, intake.encoder.encoder.ready), timeout=60)
+
+
 class _BrokenEncoder(SentenceEncoder):
+    ready = True
+
     def embed(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
         raise RuntimeError("the encoder is unavailable")
 
@@ -745,9 +765,35 @@ async def test_a_failing_encoder_leaves_the_engine_verdict_and_logs_no_text(
     broken = EncoderStage(json.loads(HEADS_JSON.read_text()), _BrokenEncoder())
     lifecycle.intake.encoder = broken  # type: ignore[attr-defined]
     c = await build_community(standin, kinship)
-    await standin.post_message(c.guild.id, c.general, c.member, CRISIS)  # "high": reviewed
-    alert = await standin.wait_for_message(c.alerts, lambda m: "case #" in m["content"])
+    alert = await first_alert_after(standin, c, CRISIS)  # "high": the encoder is asked
     assert "want to die" in field(alert, "Excerpt")
     ours = [r.getMessage() for r in caplog.records if r.name.startswith(("bot", "cogs"))]
     assert any("encoder failed" in line for line in ours)
     assert not any("want to die" in line or "unavailable" in line for line in ours)
+
+
+async def test_with_the_encoder_turned_off_the_engine_decides_alone(
+    standin: DiscordStandIn, database_url: str, clock: ManualClock
+) -> None:
+    async with start_kinship(standin, database_url, clock=clock, crisis_encoder=False) as bot:
+        lifecycle = bot.get_cog("CrisisLifecycle")
+        assert lifecycle is not None and lifecycle.intake.encoder is None  # type: ignore[attr-defined]
+        await assert_raises_nothing(standin, bot, await build_community(standin, bot), ONLY_MEANING)
+
+
+class _StillLoadingEncoder(SentenceEncoder):
+    def embed(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
+        raise AssertionError("asked before it finished loading")
+
+
+async def test_alerts_never_wait_for_the_encoder_to_load(
+    standin: DiscordStandIn, kinship: KinshipBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    lifecycle = kinship.get_cog("CrisisLifecycle")
+    assert lifecycle is not None
+    loading = EncoderStage(json.loads(HEADS_JSON.read_text()), _StillLoadingEncoder())
+    lifecycle.intake.encoder = loading  # type: ignore[attr-defined]
+    c = await build_community(standin, kinship)
+    alert = await first_alert_after(standin, c, CRISIS)
+    assert "want to die" in field(alert, "Excerpt")
+    assert not any("encoder failed" in r.getMessage() for r in caplog.records)
