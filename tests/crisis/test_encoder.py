@@ -62,7 +62,9 @@ def found(severity: str) -> Assessment:
 def test_heads_file_loads_and_scores_deterministically() -> None:
     heads = load_encoder_stage()
     assert heads.meta["version"] >= 1 and heads.meta["examples"] > 20_000
-    assert len(heads.directions) == len(HEADS) and all(len(d) == 384 for d in heads.directions)
+    layers = json.loads(HEADS_JSON.read_text())["layers"]
+    assert len(layers) == len(HEADS)
+    assert all(len(layer["hidden_weights"]) == 384 for layer in layers)  # MiniLM's width
     first = heads.score("i really don't want to be alive anymore")
     assert stage().score("i really don't want to be alive anymore") == first
     assert first.any > heads.score(EVERYDAY).any
