@@ -23,7 +23,6 @@ It costs milliseconds per message, so the intake runs it off the event loop
 from __future__ import annotations
 
 import json
-import math
 import os
 import threading
 from collections.abc import Sequence
@@ -33,16 +32,11 @@ from importlib import resources
 from typing import Any
 
 from bot.crisis.engine import SEVERITIES, Assessment, Detection, ScanRules, assess
-from bot.crisis.model import HEADS, load_model, model_text
+from bot.crisis.model import HEADS, _sigmoid, load_model, model_text
 
 HEADS_FILE = "encoder_heads.json"
 # Torch's thread count changes float summation order; fixed, embeddings are reproducible.
 TORCH_THREADS = 2
-
-
-def encoder_text(text: str) -> str:
-    """What the encoder reads: the n-gram model's folding (look-alikes, leet, emoji words)."""
-    return model_text(text)
 
 
 class SentenceEncoder:
@@ -75,7 +69,8 @@ class SentenceEncoder:
         self._load()
 
     def embed(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
-        folded = [encoder_text(t) for t in texts]
+        # It reads the n-gram model's folding: look-alikes, leet and emoji words seen through.
+        folded = [model_text(t) for t in texts]
         with self._lock:
             vectors = self._load().encode(
                 folded,
@@ -95,13 +90,6 @@ class EncoderScore:
 
     def cue(self) -> str:
         return f"encoder:any={self.any:.2f}"
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
 
 
 class EncoderStage:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.crisis import encoder
 from bot.crisis.engine import SEVERITIES, Detection, ScanRules, scan, severity_rank
 
 LABELS: tuple[str, ...] = ("none", *SEVERITIES)
@@ -239,9 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def whole_verdict(text: str, rules: ScanRules | None = None) -> Detection | None:
     """What the bot decides: the engine, then the sentence encoder where it matters."""
-    from bot.crisis.encoder import judge
-
-    return judge(text, rules).detection
+    return encoder.judge(text, rules).detection
 
 
 def threshold_failures(

@@ -52,7 +52,9 @@ class CaseIntake:
         try:
             await asyncio.to_thread(self.encoder.encoder.warm_up)
         except Exception as exc:
-            log.error("The crisis encoder could not load (%s); the engine works alone", exc)
+            log.error(
+                "The crisis encoder could not load (%s); the engine works alone", type(exc).__name__
+            )
 
     async def verdict(self, text: str, rules: ScanRules | None) -> Assessment:
         """The engine's assessment, with the encoder's second opinion where it could change
@@ -64,11 +66,14 @@ class CaseIntake:
             # Still loading (the first seconds after start-up): an alert never waits for it.
             return assessment
         try:
-            return await asyncio.to_thread(self.encoder.review, assessment, text)
+            opinion = await asyncio.to_thread(self.encoder.score, text)
         except Exception as exc:
             # Never lose a detection to the second opinion: the engine's verdict stands.
-            log.error("The crisis encoder failed (%s); using the engine's verdict", type(exc))
+            log.error(
+                "The crisis encoder failed (%s); using the engine's verdict", type(exc).__name__
+            )
             return assessment
+        return self.encoder.decide(assessment, opinion, text)
 
     async def rules_for(self, guild_id: int) -> ScanRules | None:
         if guild_id not in self._rules:

@@ -16,12 +16,11 @@ from bot.crisis.encoder import (
     EncoderScore,
     EncoderStage,
     SentenceEncoder,
-    encoder_text,
     judge,
     load_encoder_stage,
 )
 from bot.crisis.engine import Assessment, Detection, assess
-from bot.crisis.model import HEADS
+from bot.crisis.model import HEADS, model_text
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HEADS_JSON = ROOT / "bot/crisis/data/encoder_heads.json"
@@ -73,8 +72,8 @@ def test_heads_file_loads_and_scores_deterministically() -> None:
 
 def test_the_encoder_reads_the_folded_text() -> None:
     cyrillic = "\u0456 w\u0430nt t\u043e d\u0456\u0435"  # look-alike letters
-    assert encoder_text(cyrillic) == "i want to die"
-    assert encoder_text("I W4NT T0 D1E") == encoder_text("i want to die")
+    assert model_text(cyrillic) == "i want to die"
+    assert model_text("I W4NT T0 D1E") == model_text("i want to die")
 
 
 def test_words_the_engine_does_not_know_are_detected_by_meaning() -> None:
