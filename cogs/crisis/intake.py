@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 # Long enough for a thought spread over a few messages, short enough that unrelated talk
 # later in the day does not combine with it.
 CONVERSATION_WINDOW = timedelta(minutes=5)
+# The encoders read one message at a time (tens of milliseconds each). With this many waiting,
+# they read only what the n-gram model leans on and alerts stop waiting for their opinion, so
+# a flood of chat never delays one.
+ENCODER_BACKLOG = 8
 
 
 class CaseIntake:
@@ -44,6 +48,7 @@ class CaseIntake:
         self.timers = timers
         self.encoder = encoder  # None: the server owner turned it off (CRISIS_ENCODER=off)
         self._rules: dict[int, ScanRules | None] = {}
+        self._reviews_waiting = 0
 
     async def warm_up(self) -> None:
         """Load the sentence encoder before the first message needs it (a few seconds)."""
@@ -60,11 +65,15 @@ class CaseIntake:
         """The engine's assessment, with the encoder's second opinion where it could change
         it; the encoder takes milliseconds, so it runs off the event loop."""
         assessment = assess(text, rules)
-        if self.encoder is None or not self.encoder.needs_review(assessment):
+        if self.encoder is None:
+            return assessment
+        busy = self._reviews_waiting >= ENCODER_BACKLOG
+        if not self.encoder.needs_review(assessment, text, busy=busy):
             return assessment
         if not self.encoder.encoder.ready:
             # Still loading (the first seconds after start-up): an alert never waits for it.
             return assessment
+        self._reviews_waiting += 1
         try:
             opinion = await asyncio.to_thread(self.encoder.score, text)
         except Exception as exc:
@@ -73,6 +82,8 @@ class CaseIntake:
                 "The crisis encoder failed (%s); using the engine's verdict", type(exc).__name__
             )
             return assessment
+        finally:
+            self._reviews_waiting -= 1
         return self.encoder.decide(assessment, opinion, text)
 
     async def rules_for(self, guild_id: int) -> ScanRules | None:
