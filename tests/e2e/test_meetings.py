@@ -264,6 +264,14 @@ async def test_bad_input_is_refused_privately_and_nothing_is_saved(
         assert message in text, (options, text)
         assert record.ephemeral
     await standin.delete_channel(g.guild.id, g.announcements)
+    # The gateway's CHANNEL_DELETE and the next command race; wait for the bot to have read it.
+    for _ in range(400):
+        async with kinship.sessions() as session:
+            config = await guild_config.get_config(session, g.guild.id)
+        if config.announcements_channel_id is None:
+            break
+        await asyncio.sleep(0.02)
+    assert config.announcements_channel_id is None
     record = await standin.slash(
         g.guild.id,
         g.moderator,
