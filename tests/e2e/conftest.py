@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
@@ -118,3 +119,12 @@ async def kinship(
 ) -> AsyncIterator[KinshipBot]:
     async with start_kinship(standin, database_url, clock=clock) as bot:
         yield bot
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 8) -> Any:
+    """Poll ``check`` until it returns something true (the bot reads gateway events on its own
+    time, so a test waits for their effect before the next step)."""
+    async with asyncio.timeout(timeout):
+        while not (value := await check()):
+            await asyncio.sleep(0.02)
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import pathlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -24,7 +24,7 @@ from db.models import CaseEvent, CrisisCase
 from db.types import utcnow
 from standin import DiscordStandIn, FakeGuild
 
-from .conftest import start_kinship
+from .conftest import eventually, start_kinship
 
 HEADS_JSON = pathlib.Path(__file__).resolve().parents[2] / "bot/crisis/data/encoder_heads.json"
 CRISIS = "honestly i want to die, i can't do this anymore"
@@ -94,13 +94,6 @@ async def cases(bot: KinshipBot, guild_id: int) -> list[CrisisCase]:
 async def events(bot: KinshipBot, guild_id: int, case_id: int) -> list[CaseEvent]:
     async with bot.sessions() as session:
         return await escalation.history(session, guild_id, case_id)
-
-
-async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 8) -> Any:
-    async with asyncio.timeout(timeout):
-        while not (value := await check()):
-            await asyncio.sleep(0.02)
-    return value
 
 
 async def test_crisis_message_alerts_once_with_role_ping_buttons_and_a_dm(

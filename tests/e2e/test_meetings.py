@@ -19,7 +19,7 @@ from db.models import MeetingAnnouncement
 from standin import DEFAULT_BOT_PERMISSIONS, DiscordStandIn, FakeGuild, InteractionRecord
 from standin.scheduled_events import ACTIVE, CANCELED, COMPLETED, MANAGE_EVENTS
 
-from .conftest import start_kinship
+from .conftest import eventually, start_kinship
 
 EVENTS = r"/guilds/\d+/scheduled-events"
 
@@ -265,13 +265,13 @@ async def test_bad_input_is_refused_privately_and_nothing_is_saved(
         assert record.ephemeral
     await standin.delete_channel(g.guild.id, g.announcements)
     # The gateway's CHANNEL_DELETE and the next command race; wait for the bot to have read it.
-    for _ in range(400):
+
+    async def forgotten() -> bool:
         async with kinship.sessions() as session:
             config = await guild_config.get_config(session, g.guild.id)
-        if config.announcements_channel_id is None:
-            break
-        await asyncio.sleep(0.02)
-    assert config.announcements_channel_id is None
+        return config.announcements_channel_id is None
+
+    await eventually(forgotten)
     record = await standin.slash(
         g.guild.id,
         g.moderator,

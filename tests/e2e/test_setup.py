@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from bot.bot import KinshipBot
@@ -11,7 +10,7 @@ from db.models import GuildConfig
 from standin import DiscordStandIn, InteractionRecord
 from standin.world import SEND_MESSAGES
 
-from .conftest import start_kinship
+from .conftest import eventually, start_kinship
 
 
 async def saved_config(bot: KinshipBot, guild_id: int) -> GuildConfig:
@@ -222,7 +221,7 @@ async def test_deleted_channel_is_cleared_and_moderators_are_told(
     async def cleared() -> bool:
         return (await saved_config(kinship, guild.id)).checkin_channel_id is None
 
-    await _eventually(cleared)
+    await eventually(cleared, timeout=5)
     panel = await standin.slash(guild.id, guild.owner_id, "setup")
     await panel.wait_response()
     assert "check-in channel was deleted" in panel.embeds[0]["description"]
@@ -245,9 +244,3 @@ async def test_greeting_falls_back_to_the_system_channel_when_dms_are_closed(
     guild = standin.add_guild("Quiet Owner", owner_id=owner.id)
     message = await standin.wait_for_message(guild.system_channel_id)
     assert "/setup" in message["content"]
-
-
-async def _eventually(check: Any, timeout: float = 5) -> None:
-    async with asyncio.timeout(timeout):
-        while not await check():
-            await asyncio.sleep(0.02)
