@@ -727,7 +727,6 @@ class Assessment:
 
 
 _NOTHING = Assessment(None, frozenset(), 0.0)
-# Contexts in which a frame alone is not trusted (the lexicon's own guards handle these).
 # Contexts in which a frame is not trusted (the lexicon's own guards handle these): for all
 # frames, and for frames of one category only.
 _FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
