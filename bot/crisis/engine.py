@@ -66,7 +66,7 @@ class Detection:
     * ``rule:<category>/<severity>``  a lexicon rule fired (its phrase is in ``matches``)
     * ``frame:<name>``                a compositional frame fired (see ``frames.py``)
     * ``model:<head>=0.87``           the learned model's probability for a head
-    * ``encoder:any=0.91``            the sentence encoder's opinion (``encoder.py``)
+    * ``encoder:any=0.91,imminent=0.12`` the sentence encoders' opinion (``encoder.py``)
     * ``window:<n>msgs``              the detection combines several recent messages
     """
 

@@ -202,6 +202,7 @@ ENCODER_THRESHOLDS = {
     "veto": 0.35,
     "serious": 0.5,
     "imminent": 0.5,
+    "imminent_alone": 0.6,
 }
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not

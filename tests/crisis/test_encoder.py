@@ -132,8 +132,23 @@ def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
         verdict = heads.decide(leaning, opinion, ONLY_MEANING).detection
         assert verdict is not None and verdict.severity == severity
         assert opinion.cue() in verdict.cues
-    unsure = EncoderScore(sure - 0.01, 0.99, 0.99)
+    unsure = EncoderScore(sure - 0.01, 0.99, th["imminent_alone"] - 0.01)
     assert heads.decide(leaning, unsure, ONLY_MEANING).detection is None
+
+
+def test_a_confident_imminent_head_detects_even_when_any_is_lukewarm() -> None:
+    heads = stage()
+    th = heads.thresholds
+    lukewarm = th["alone"] - 0.1
+    leaning = nothing(th["model_floor"])
+    cases = {
+        EncoderScore(lukewarm, th["serious"] - 0.01, th["imminent_alone"]): "high",
+        EncoderScore(lukewarm, th["serious"], th["imminent_alone"]): "imminent",
+    }
+    for opinion, severity in cases.items():
+        verdict = heads.decide(leaning, opinion, ONLY_MEANING).detection
+        assert verdict is not None and verdict.severity == severity
+        assert verdict.matches == ("encoder",) and opinion.cue() in verdict.cues
 
 
 def test_decide_vetoes_only_below_imminent_and_otherwise_adds_its_cue() -> None:
@@ -145,7 +160,26 @@ def test_decide_vetoes_only_below_imminent_and_otherwise_adds_its_cue() -> None:
     assert kept is not None and kept.severity == "imminent" and harmless.cue() in kept.cues
     agreeing = EncoderScore(heads.thresholds["veto"], 0.0, 0.0)
     still = heads.decide(found("high"), agreeing, "x").detection
-    assert still is not None and still.severity == "high"
+    assert still is not None and still.severity == "high"  # never lowered
+
+
+def test_decide_raises_a_detection_to_the_severity_its_heads_agree_on() -> None:
+    heads = stage()
+    th = heads.thresholds
+    serious = EncoderScore(0.9, th["serious"], th["imminent"] - 0.01)
+    imminent = EncoderScore(0.9, th["serious"], th["imminent"])
+    raised = {
+        ("concern", serious): "high",
+        ("concern", imminent): "imminent",
+        ("high", serious): "high",
+        ("high", imminent): "imminent",
+    }
+    for (severity, opinion), expected in raised.items():
+        before = found(severity)
+        verdict = heads.decide(before, opinion, "x").detection
+        assert verdict is not None and verdict.severity == expected
+        assert verdict.category == before.detection.category  # type: ignore[union-attr]
+        assert verdict.matches == before.detection.matches  # type: ignore[union-attr]
 
 
 def test_the_encoder_can_be_called_from_many_threads_at_once() -> None:
