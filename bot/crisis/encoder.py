@@ -161,10 +161,12 @@ class EncoderStage:
         return self.decide(assessment, self.score(text), text)
 
     def rank_of(self, opinion: EncoderScore) -> int:
-        """The severity rank the encoders' ``serious`` and ``imminent`` heads give (1-3)."""
-        if opinion.serious < self.thresholds["serious"]:
-            return 1
-        return 3 if opinion.imminent >= self.thresholds["imminent"] else 2
+        """The severity rank the encoders' ``serious`` and ``imminent`` heads give (1-3); a
+        confident ``imminent`` head alone is enough for ``high``."""
+        th = self.thresholds
+        if opinion.serious >= th["serious"]:
+            return 3 if opinion.imminent >= th["imminent"] else 2
+        return 2 if opinion.imminent >= th["imminent_alone"] else 1
 
     def decide(self, assessment: Assessment, opinion: EncoderScore, text: str) -> Assessment:
         th = self.thresholds
@@ -175,12 +177,9 @@ class EncoderStage:
             severity = SEVERITIES[max(found.rank, self.rank_of(opinion)) - 1]
             cues = (*found.cues, opinion.cue())
             return replace(assessment, detection=replace(found, severity=severity, cues=cues))
-        if opinion.any >= th["alone"]:
-            rank = self.rank_of(opinion)
-        elif opinion.imminent >= th["imminent_alone"]:
-            rank = max(2, self.rank_of(opinion))
-        else:
+        if opinion.any < th["alone"] and opinion.imminent < th["imminent_alone"]:
             return assessment
+        rank = self.rank_of(opinion)
         model = load_model().score(text, category=True)
         cues = (*model.cues(), opinion.cue())
         detection = Detection(SEVERITIES[rank - 1], model.category, ("encoder",), cues)

@@ -124,7 +124,8 @@ def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
     leaning = nothing(th["model_floor"])
     sure = th["alone"]
     cases = {
-        EncoderScore(sure, th["serious"] - 0.01, 0.99): "concern",
+        EncoderScore(sure, th["serious"] - 0.01, th["imminent_alone"] - 0.01): "concern",
+        EncoderScore(sure, th["serious"] - 0.01, th["imminent_alone"]): "high",
         EncoderScore(sure, th["serious"], th["imminent"] - 0.01): "high",
         EncoderScore(sure, th["serious"], th["imminent"]): "imminent",
     }
