@@ -4,15 +4,18 @@
 then read the message off the event loop, where their opinion could change the verdict:
 
 * nothing was detected: the encoders may detect it, if their ``any`` heads average ``alone``
-  or above. They understand words, phrasings and languages the corpus never used ("swallowed
-  the whole bottle", "não aguento mais"). Every message with letters is read while the encoder
-  keeps up; when it falls behind (``busy``), only those the n-gram model leans on
-  (``model_any`` at or above ``busy_floor``), so a flood of chat never delays an alert;
+  or above (``alone_unsupported`` where the n-gram model's ``model_any`` is under
+  ``model_support``: two learned parts disagreeing need more certainty). They understand
+  words, phrasings and languages the corpus never used ("swallowed the whole bottle", "não
+  aguento mais"). Every message with letters is read while the encoder keeps up; when it
+  falls behind (``busy``), only those the n-gram model leans on (``model_any`` at or above
+  ``busy_floor``), so a flood of chat never delays an alert;
 * nothing was detected but their ``imminent`` heads average ``imminent_alone`` or above:
   they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
   imminent message is the costliest mistake (a plan told through a time and an object);
 * something below ``imminent`` was detected: they may drop it, if ``any`` is under ``veto``
-  (a song, a game, prevention advice the rules read as risk), or raise its severity to
+  and the n-gram model agrees (``model_any`` under ``veto_model_below``; a song, a game,
+  prevention advice the rules read as risk), or raise its severity to
   their own (``serious`` and ``imminent`` heads), never lower it.
 
 The encoders are all-MiniLM-L6-v2 (English; its weights ship inside the
@@ -172,12 +175,14 @@ class EncoderStage:
         th = self.thresholds
         found = assessment.detection
         if found is not None:
-            if found.rank < 3 and opinion.any < th["veto"]:
+            doubted = opinion.any < th["veto"] and assessment.model_any < th["veto_model_below"]
+            if found.rank < 3 and doubted:
                 return replace(assessment, detection=None)
             severity = SEVERITIES[max(found.rank, self.rank_of(opinion)) - 1]
             cues = (*found.cues, opinion.cue())
             return replace(assessment, detection=replace(found, severity=severity, cues=cues))
-        if opinion.any < th["alone"] and opinion.imminent < th["imminent_alone"]:
+        alone = th["alone" if assessment.model_any >= th["model_support"] else "alone_unsupported"]
+        if opinion.any < alone and opinion.imminent < th["imminent_alone"]:
             return assessment
         rank = self.rank_of(opinion)
         model = load_model().score(text, category=True)

@@ -197,9 +197,12 @@ EMBEDDING_DECIMALS = 4  # absorbs float noise below it, so retraining gives the 
 # Run-time decisions of the encoder stage (see ``encoder``).
 ENCODER_THRESHOLDS = {
     "alone": 0.6,
+    "alone_unsupported": 0.7,
+    "model_support": 0.3,
     "model_floor": 0.0,
     "busy_floor": 0.5,
     "veto": 0.35,
+    "veto_model_below": 0.5,
     "serious": 0.5,
     "imminent": 0.5,
     "imminent_alone": 0.6,

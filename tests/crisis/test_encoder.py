@@ -59,8 +59,9 @@ def nothing(model_any: float) -> Assessment:
     return Assessment(None, frozenset(), model_any)
 
 
-def found(severity: str) -> Assessment:
-    return Assessment(Detection(severity, "ideation", ("rule",), ("rule:x",)), frozenset(), 0.9)
+def found(severity: str, model_any: float = 0.0) -> Assessment:
+    detection = Detection(severity, "ideation", ("rule",), ("rule:x",))
+    return Assessment(detection, frozenset(), model_any)
 
 
 def test_heads_file_loads_and_scores_deterministically() -> None:
@@ -121,7 +122,7 @@ def test_needs_review_follows_the_thresholds() -> None:
 def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
     heads = stage()
     th = heads.thresholds
-    leaning = nothing(th["model_floor"])
+    leaning = nothing(th["model_support"])
     sure = th["alone"]
     cases = {
         EncoderScore(sure, th["serious"] - 0.01, th["imminent_alone"] - 0.01): "concern",
@@ -135,6 +136,18 @@ def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
         assert opinion.cue() in verdict.cues
     unsure = EncoderScore(sure - 0.01, 0.99, th["imminent_alone"] - 0.01)
     assert heads.decide(leaning, unsure, ONLY_MEANING).detection is None
+
+
+def test_the_encoders_alone_need_more_certainty_where_the_ngram_model_sees_nothing() -> None:
+    heads = stage()
+    th = heads.thresholds
+    assert th["alone"] < th["alone_unsupported"]
+    unsupported = nothing(th["model_support"] - 0.01)
+    between = EncoderScore(th["alone_unsupported"] - 0.01, 0.0, 0.0)
+    assert heads.decide(unsupported, between, ONLY_MEANING).detection is None
+    assert heads.decide(nothing(th["model_support"]), between, ONLY_MEANING).detection
+    sure = EncoderScore(th["alone_unsupported"], 0.0, 0.0)
+    assert heads.decide(unsupported, sure, ONLY_MEANING).detection is not None
 
 
 def test_a_confident_imminent_head_detects_even_when_any_is_lukewarm() -> None:
@@ -162,6 +175,17 @@ def test_decide_vetoes_only_below_imminent_and_otherwise_adds_its_cue() -> None:
     agreeing = EncoderScore(heads.thresholds["veto"], 0.0, 0.0)
     still = heads.decide(found("high"), agreeing, "x").detection
     assert still is not None and still.severity == "high"  # never lowered
+
+
+def test_the_veto_needs_the_ngram_model_to_doubt_the_message_too() -> None:
+    heads = stage()
+    th = heads.thresholds
+    harmless = EncoderScore(th["veto"] - 0.01, 0.0, 0.0)
+    assert (
+        heads.decide(found("high", th["veto_model_below"] - 0.01), harmless, "x").detection is None
+    )
+    kept = heads.decide(found("high", th["veto_model_below"]), harmless, "x").detection
+    assert kept is not None and kept.severity == "high"
 
 
 def test_decide_raises_a_detection_to_the_severity_its_heads_agree_on() -> None:
