@@ -201,7 +201,7 @@ ENCODER_THRESHOLDS = {
     "model_support": 0.3,
     "model_floor": 0.0,
     "busy_floor": 0.5,
-    "veto": 0.35,
+    "veto": 0.5,
     "veto_model_below": 0.5,
     "serious": 0.5,
     "imminent": 0.5,
