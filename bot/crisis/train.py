@@ -197,7 +197,7 @@ EMBEDDING_DECIMALS = 4  # absorbs float noise below it, so retraining gives the 
 # Run-time decisions of the encoder stage (see ``encoder``).
 ENCODER_THRESHOLDS = {
     "alone": 0.6,
-    "alone_unsupported": 0.7,
+    "alone_unsupported": 0.8,
     "model_support": 0.3,
     "model_floor": 0.0,
     "busy_floor": 0.5,
@@ -205,7 +205,7 @@ ENCODER_THRESHOLDS = {
     "veto_model_below": 0.5,
     "serious": 0.5,
     "imminent": 0.5,
-    "imminent_alone": 0.6,
+    "imminent_alone": 0.5,
 }
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not
