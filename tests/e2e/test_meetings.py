@@ -264,13 +264,13 @@ async def test_bad_input_is_refused_privately_and_nothing_is_saved(
         assert message in text, (options, text)
         assert record.ephemeral
     await standin.delete_channel(g.guild.id, g.announcements)
-    # The gateway's CHANNEL_DELETE and the next command race; wait for the bot to have read it.
 
     async def forgotten() -> bool:
         async with kinship.sessions() as session:
             config = await guild_config.get_config(session, g.guild.id)
         return config.announcements_channel_id is None
 
+    # The gateway's CHANNEL_DELETE and the next command race; wait for the bot to have read it.
     await eventually(forgotten)
     record = await standin.slash(
         g.guild.id,
