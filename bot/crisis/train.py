@@ -212,7 +212,7 @@ ENCODER_THRESHOLDS = {
     "guarded_alone": 0.95,
     "serious": 0.5,
     "imminent": 0.5,
-    "imminent_alone": 0.4,
+    "imminent_alone": 0.35,
 }
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not

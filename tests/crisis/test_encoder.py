@@ -86,7 +86,8 @@ def test_the_encoder_reads_the_folded_text() -> None:
     assert model_text("I W4NT T0 D1E") == model_text("i want to die")
 
 
-@pytest.mark.parametrize("text", [ONLY_MEANING, "não pretendo estar aqui no natal"])
+# Romanian: no rule, frame or n-gram model vocabulary ("I don't want to live any more").
+@pytest.mark.parametrize("text", [ONLY_MEANING, "nu mai vreau să trăiesc"])
 def test_words_the_engine_does_not_know_are_detected_by_meaning(text: str) -> None:
     """In English, and in a language the n-gram model has too few words of (e5 reads it)."""
     assert assess(text).detection is None
