@@ -318,7 +318,7 @@ class LinearModel:
 
     def correct_short(self, word: str) -> str | None:
         """Like ``correct`` for three- to five-letter words, towards a short list of risk words
-        only ("wnat", "dei", "kilk"), since short words collide with real ones far more."""
+        only ("wnat", "daed", "kil"), since short words collide with real ones far more."""
         if word in self.common or word in _SHORT_TARGETS:
             return None
         found = _SHORT_DELETIONS.get(word)

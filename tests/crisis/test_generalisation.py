@@ -339,11 +339,14 @@ def test_misspelt_risk_words_are_read_as_meant() -> None:
     assert model.correct("bleedng") == "bleeding"  # a letter dropped
     assert model.correct("overdsoe") == "overdose"  # two letters swapped
     assert model.correct_short("wnat") == "want"
-    assert model.correct_short("dei") == "die"
-    # Real words are left alone, and a replaced letter is not guessed at.
+    assert model.correct_short("daed") == "dead"
+    assert model.correct_short("kil") == "kill"
+    # Real words are left alone, in any language the corpus holds ("dei" is Italian's "of
+    # the"), and a replaced letter is not guessed at.
     assert model.correct("banging") is None
     assert model.correct_short("cat") is None
-    _at_least("i wnat to dei", "high")
+    assert model.correct_short("dei") is None
+    _at_least("i wnat to kil myself", "high")
 
 
 def test_research_and_purpose_vetoes() -> None:
