@@ -6,12 +6,14 @@ then read the message off the event loop, where their opinion could change the v
 * nothing was detected: the encoders may detect it, if their ``any`` heads average ``alone``
   or above (``alone_unsupported`` where the n-gram model's ``model_any`` is under
   ``model_support``: two learned parts disagreeing need more certainty), or their ``serious``
-  heads ``serious_alone`` or above; where a guard of the engine dropped a rule's match ("not
-  suicidal, just tired"), only ``any`` at ``guarded_alone`` or above will do. They understand
-  words, phrasings and languages the corpus never used ("swallowed the whole bottle", "não
-  aguento mais"). Every message with letters is read while the encoder keeps up; when it
-  falls behind (``busy``), only those the n-gram model leans on (``model_any`` at or above
-  ``busy_floor``), so a flood of chat never delays an alert;
+  heads ``serious_alone`` or above, or where ``any`` and ``model_any`` both reach
+  ``model_support`` and average ``agreed`` or above (two parts leaning together); where a
+  guard of the engine dropped a rule's match ("not suicidal, just tired"), only ``any`` at
+  ``guarded_alone`` or above will do. They understand words, phrasings and languages the
+  corpus never used ("swallowed the whole bottle", "não aguento mais"). Every message with
+  letters is read while the encoder keeps up; when it falls behind (``busy``), only those
+  the n-gram model leans on (``model_any`` at or above ``busy_floor``), so a flood of chat
+  never delays an alert;
 * nothing was detected but their ``imminent`` heads average ``imminent_alone`` or above:
   they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
   imminent message is the costliest mistake (a plan told through a time and an object);
@@ -184,7 +186,12 @@ class EncoderStage:
         if assessment.guarded:
             # A guard dropped a rule's match ("not suicidal, just tired"): more certainty.
             return opinion.any >= max(alone, th["guarded_alone"])
-        return opinion.any >= alone or opinion.serious >= th["serious_alone"]
+        if opinion.any >= alone or opinion.serious >= th["serious_alone"]:
+            return True
+        # Two learned parts that each lean towards risk, on average ``agreed``: neither is
+        # sure, but they learned from different features, so their agreement counts.
+        leaning = min(assessment.model_any, opinion.any) >= th["model_support"]
+        return leaning and (assessment.model_any + opinion.any) / 2 >= th["agreed"]
 
     def decide(self, assessment: Assessment, opinion: EncoderScore, text: str) -> Assessment:
         th = self.thresholds

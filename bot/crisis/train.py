@@ -202,6 +202,7 @@ EMBEDDING_DECIMALS = 4  # absorbs float noise below it, so retraining gives the 
 ENCODER_THRESHOLDS = {
     "alone": 0.6,
     "alone_unsupported": 0.8,
+    "agreed": 0.5,
     "model_support": 0.3,
     "model_floor": 0.0,
     "busy_floor": 0.5,

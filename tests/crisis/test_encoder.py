@@ -155,6 +155,22 @@ def test_the_encoders_alone_need_more_certainty_where_the_ngram_model_sees_nothi
     assert heads.decide(unsupported, sure, ONLY_MEANING).detection is not None
 
 
+def test_the_ngram_model_and_the_encoders_leaning_together_detect() -> None:
+    heads = stage()
+    th = heads.thresholds
+    assert th["model_support"] < th["agreed"] < th["alone"]
+    both = th["agreed"]
+    assert heads.decide(nothing(both), EncoderScore(both, 0.0, 0.0), ONLY_MEANING).detection
+    # The average falls short, or one of the two does not lean at all.
+    short = EncoderScore(both - 0.02, 0.0, 0.0)
+    assert heads.decide(nothing(both), short, ONLY_MEANING).detection is None
+    lopsided = EncoderScore(th["model_support"] - 0.01, 0.0, 0.0)
+    assert heads.decide(nothing(0.99), lopsided, ONLY_MEANING).detection is None
+    # After a guard dropped a rule's match, leaning is not enough.
+    guarded = nothing(both, guarded=True)
+    assert heads.decide(guarded, EncoderScore(both, 0.0, 0.0), ONLY_MEANING).detection is None
+
+
 def test_a_confident_imminent_head_detects_even_when_any_is_lukewarm() -> None:
     heads = stage()
     th = heads.thresholds
