@@ -236,7 +236,12 @@ def test_training_reproduces_both_committed_models_byte_for_byte(tmp_path: pathl
     out, heads = tmp_path / "model.json", tmp_path / "heads.json"
     assert train.main(["--out", str(out), "--heads-out", str(heads)]) == 0
     assert out.read_bytes() == (ROOT / "bot/crisis/data/crisis_model.json").read_bytes()
-    assert heads.read_bytes() == (ROOT / "bot/crisis/data/encoder_heads.json").read_bytes()
+    # all-MiniLM-L6-v2's embeddings (torch) can round differently on another CPU model, which
+    # the heads' training then amplifies; multilingual-e5's C engine and the n-gram model do
+    # not. If only this fails on a new machine, retrain there and commit the heads file.
+    assert heads.read_bytes() == (ROOT / "bot/crisis/data/encoder_heads.json").read_bytes(), (
+        "the encoder heads do not reproduce on this machine: see the comment above"
+    )
 
 
 def test_leave_out_reports_a_family(capsys: pytest.CaptureFixture[str]) -> None:
