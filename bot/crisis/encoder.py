@@ -16,7 +16,12 @@ then read the message off the event loop, where their opinion could change the v
   never delays an alert;
 * nothing was detected but their ``imminent`` heads average ``imminent_alone`` or above:
   they detect it at ``high`` or above even when ``any`` is lukewarm, because a missed
-  imminent message is the costliest mistake (a plan told through a time and an object);
+  imminent message is the costliest mistake (a plan told through a time and an object).
+  Where the n-gram model sees nothing (``model_any`` under ``model_support``), the
+  ``imminent`` and ``serious`` heads need ``imminent_unsupported`` and ``serious_unsupported``,
+  as ``any`` needs ``alone_unsupported``. A detection of theirs takes the higher of their
+  severity and the n-gram model's (its ``serious`` and ``imminent`` heads) where that model
+  backs it;
 * something was detected: they may drop it, if ``any`` is under ``veto`` (``veto_imminent``,
   far lower, for an imminent detection: only when all but certain) and the n-gram model does
   not back a rule's or frame's detection (``model_any`` under ``veto_model_below``; a song, a
@@ -47,7 +52,7 @@ from importlib import resources
 from typing import Any
 
 from bot.crisis.engine import MODEL_ONLY, SEVERITIES, Assessment, Detection, ScanRules, assess
-from bot.crisis.model import HEADS, _sigmoid, load_model, model_text
+from bot.crisis.model import HEADS, ModelScore, _sigmoid, load_model, model_text
 
 HEADS_FILE = "encoder_heads.json"
 # Torch's thread count changes float summation order; fixed, embeddings are reproducible.
@@ -180,13 +185,16 @@ class EncoderStage:
     def detects_alone(self, assessment: Assessment, opinion: EncoderScore) -> bool:
         """Whether the encoders detect what the engine did not (see the module docstring)."""
         th = self.thresholds
-        if opinion.imminent >= th["imminent_alone"]:
+        supported = assessment.model_any >= th["model_support"]
+        imminent_bar = th["imminent_alone" if supported else "imminent_unsupported"]
+        if opinion.imminent >= imminent_bar:
             return True
-        alone = th["alone" if assessment.model_any >= th["model_support"] else "alone_unsupported"]
+        alone = th["alone" if supported else "alone_unsupported"]
         if assessment.guarded:
             # A guard dropped a rule's match ("not suicidal, just tired"): more certainty.
             return opinion.any >= max(alone, th["guarded_alone"])
-        if opinion.any >= alone or opinion.serious >= th["serious_alone"]:
+        serious_bar = th["serious_alone" if supported else "serious_unsupported"]
+        if opinion.any >= alone or opinion.serious >= serious_bar:
             return True
         # Two learned parts that each lean towards risk, on average ``agreed``: neither is
         # sure, but they learned from different features, so their agreement counts.
@@ -210,11 +218,25 @@ class EncoderStage:
             return replace(assessment, detection=replace(found, severity=severity, cues=cues))
         if not self.detects_alone(assessment, opinion):
             return assessment
-        rank = self.rank_of(opinion)
         model = load_model().score(text, category=True)
+        rank = self.rank_of(opinion)
+        if assessment.model_any >= th["model_support"]:
+            # Where the n-gram model backs the detection, its severity heads count as well:
+            # "tonight", "the whole bottle" weigh in its n-grams where the encoders average
+            # them away among ordinary chat. The higher of the two, never lower.
+            rank = max(rank, model_rank(model))
         cues = (*model.cues(), opinion.cue())
         detection = Detection(SEVERITIES[rank - 1], model.category, ("encoder",), cues)
         return replace(assessment, detection=detection)
+
+
+def model_rank(score: ModelScore) -> int:
+    """The severity rank (1-3) the n-gram model's ``serious`` and ``imminent`` heads give, at
+    the bars the engine uses for them."""
+    th = load_model().thresholds
+    if score.serious < th["serious"]:
+        return 1
+    return 3 if score.imminent >= th["imminent"] else 2
 
 
 class _Part:

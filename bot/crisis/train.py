@@ -228,10 +228,12 @@ ENCODER_THRESHOLDS = {
     "veto_imminent": 0.15,
     "veto_model_below": 0.5,
     "serious_alone": 0.5,
+    "serious_unsupported": 0.6,
     "guarded_alone": 0.95,
     "serious": 0.5,
     "imminent": 0.5,
     "imminent_alone": 0.35,
+    "imminent_unsupported": 0.45,
 }
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not

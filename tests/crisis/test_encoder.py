@@ -22,9 +22,10 @@ from bot.crisis.encoder import (
     SentenceEncoder,
     judge,
     load_encoder_stage,
+    model_rank,
 )
 from bot.crisis.engine import MODEL_ONLY, Assessment, Detection, assess
-from bot.crisis.model import HEADS, model_text
+from bot.crisis.model import HEADS, load_model, model_text
 from cogs.crisis.intake import ENCODER_BACKLOG, CaseIntake
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -155,6 +156,48 @@ def test_the_encoders_alone_need_more_certainty_where_the_ngram_model_sees_nothi
     assert heads.decide(unsupported, sure, ONLY_MEANING).detection is not None
 
 
+def test_the_serious_and_imminent_heads_alone_need_more_where_the_ngram_model_sees_nothing() -> (
+    None
+):
+    heads = stage()
+    th = heads.thresholds
+    assert th["serious_alone"] < th["serious_unsupported"]
+    assert th["imminent_alone"] < th["imminent_unsupported"]
+    lukewarm = th["alone"] - 0.1
+    unsupported, supported = nothing(th["model_support"] - 0.01), nothing(th["model_support"])
+    between = (
+        EncoderScore(lukewarm, th["serious_unsupported"] - 0.01, 0.0),
+        EncoderScore(lukewarm, 0.0, th["imminent_unsupported"] - 0.01),
+    )
+    for opinion in between:
+        assert heads.decide(supported, opinion, ONLY_MEANING).detection is not None
+        assert heads.decide(unsupported, opinion, ONLY_MEANING).detection is None
+    for opinion, severity in (
+        (EncoderScore(lukewarm, th["serious_unsupported"], 0.0), "high"),
+        (EncoderScore(lukewarm, 0.0, th["imminent_unsupported"]), "high"),
+    ):
+        verdict = heads.decide(unsupported, opinion, ONLY_MEANING).detection
+        assert verdict is not None and verdict.severity == severity
+
+
+def test_the_encoders_detection_takes_the_ngram_models_severity_where_it_backs_it() -> None:
+    """The encoders read concern; the n-gram model, leaning, reads an imminent plan."""
+    heads = stage()
+    th = heads.thresholds
+    plan = "ok so i have the pills and its tonight"
+    score = load_model().score(plan)
+    assert model_rank(score) == 3 and score.any >= th["model_support"]
+    concern = EncoderScore(th["alone"], 0.0, 0.0)
+    assert heads.rank_of(concern) == 1
+    backed = heads.decide(nothing(th["model_support"]), concern, plan).detection
+    assert backed is not None and backed.severity == "imminent"
+    assert any(c.startswith("model:imminent=") for c in backed.cues)
+    # Where the n-gram model does not back the detection, the encoders' own severity stands.
+    sure = EncoderScore(th["alone_unsupported"], 0.0, 0.0)
+    alone = heads.decide(nothing(th["model_support"] - 0.01), sure, plan).detection
+    assert alone is not None and alone.severity == "concern"
+
+
 def test_the_ngram_model_and_the_encoders_leaning_together_detect() -> None:
     heads = stage()
     th = heads.thresholds
@@ -175,7 +218,7 @@ def test_a_confident_imminent_head_detects_even_when_any_is_lukewarm() -> None:
     heads = stage()
     th = heads.thresholds
     lukewarm = th["alone"] - 0.1
-    leaning = nothing(th["model_floor"])
+    leaning = nothing(th["model_support"])
     cases = {
         EncoderScore(lukewarm, th["serious"] - 0.01, th["imminent_alone"]): "high",
         EncoderScore(
@@ -194,7 +237,7 @@ def test_a_confident_serious_head_detects_even_when_any_is_lukewarm() -> None:
     heads = stage()
     th = heads.thresholds
     assert th["serious_alone"] >= th["serious"]
-    lukewarm = nothing(th["model_floor"])
+    lukewarm = nothing(th["model_support"])
     doubtful = EncoderScore(th["alone"] - 0.1, th["serious_alone"] - 0.01, 0.0)
     assert heads.decide(lukewarm, doubtful, ONLY_MEANING).detection is None
     serious = EncoderScore(th["alone"] - 0.1, th["serious_alone"], 0.0)
