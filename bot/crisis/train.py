@@ -544,6 +544,9 @@ def reproduction_problems(
         for key in sorted(set(new) | set(old)):
             if key not in learned and new.get(key) != old.get(key):
                 problems.append(f"{name}: {key} differs")
+    # How many features keep a weight after rounding hangs on the lbfgs head's last digits.
+    if model["meta"] | {"features": 0} == old_model["meta"] | {"features": 0}:
+        problems = [p for p in problems if p != "n-gram model: meta differs"]
     if problems:
         return problems
     # The three heads are liblinear's (exact on any CPU); the category head is lbfgs's.

@@ -278,11 +278,16 @@ def test_reproduction_tolerates_other_bits_but_not_other_settings_or_decisions()
     def other_bits(model: dict[str, Any], heads: dict[str, Any]) -> None:
         for weights in model["weights"].values():
             weights[-1] += 1e-4  # a category column (lbfgs)
+        model["weights"]["a feature only this CPU kept"] = [0.0] * (len(HEADS) + 1) + [1e-4]
+        model["meta"]["features"] += 1
         for network in heads["parts"][1]["ensemble"]:
             network["layers"][0]["output_bias"] += 1e-4
 
     def threshold(model: dict[str, Any], heads: dict[str, Any]) -> None:
         heads["thresholds"]["alone"] += 0.01
+
+    def corpus(model: dict[str, Any], heads: dict[str, Any]) -> None:
+        model["meta"]["examples"] += 1
 
     def liblinear(model: dict[str, Any], heads: dict[str, Any]) -> None:
         next(iter(model["weights"].values()))[0] += 1e-4
@@ -294,6 +299,7 @@ def test_reproduction_tolerates_other_bits_but_not_other_settings_or_decisions()
 
     assert problems(nothing) == [] and problems(other_bits) == []
     assert problems(threshold) == ["encoder heads: thresholds differs"]
+    assert problems(corpus) == ["n-gram model: meta differs"]
     assert problems(liblinear) == ["n-gram model: a liblinear head's weights differ"]
     assert any(
         p.startswith("encoder heads: any decides alike on only") for p in problems(decisions)
