@@ -52,7 +52,7 @@ from importlib import resources
 from typing import Any
 
 from bot.crisis.engine import MODEL_ONLY, SEVERITIES, Assessment, Detection, ScanRules, assess
-from bot.crisis.model import HEADS, ModelScore, _sigmoid, load_model, model_text
+from bot.crisis.model import HEADS, _sigmoid, load_model, model_text
 
 HEADS_FILE = "encoder_heads.json"
 # Torch's thread count changes float summation order; fixed, embeddings are reproducible.
@@ -218,25 +218,17 @@ class EncoderStage:
             return replace(assessment, detection=replace(found, severity=severity, cues=cues))
         if not self.detects_alone(assessment, opinion):
             return assessment
-        model = load_model().score(text, category=True)
+        ngram = load_model()
+        model = ngram.score(text, category=True)
         rank = self.rank_of(opinion)
         if assessment.model_any >= th["model_support"]:
             # Where the n-gram model backs the detection, its severity heads count as well:
             # "tonight", "the whole bottle" weigh in its n-grams where the encoders average
             # them away among ordinary chat. The higher of the two, never lower.
-            rank = max(rank, model_rank(model))
+            rank = max(rank, ngram.severity_rank(model))
         cues = (*model.cues(), opinion.cue())
         detection = Detection(SEVERITIES[rank - 1], model.category, ("encoder",), cues)
         return replace(assessment, detection=detection)
-
-
-def model_rank(score: ModelScore) -> int:
-    """The severity rank (1-3) the n-gram model's ``serious`` and ``imminent`` heads give, at
-    the bars the engine uses for them."""
-    th = load_model().thresholds
-    if score.serious < th["serious"]:
-        return 1
-    return 3 if score.imminent >= th["imminent"] else 2
 
 
 class _Part:

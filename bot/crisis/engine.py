@@ -873,11 +873,7 @@ def _merge(
         # among ordinary chat; the serious and imminent heads agreeing on it is enough.
         model_rank = 3
     elif score.any >= bar:
-        model_rank = 1
-        if score.serious >= th["serious"]:
-            model_rank = 2
-            if score.imminent >= th["imminent"]:
-                model_rank = 3
+        model_rank = model.severity_rank(score)
     if frame is not None and ruled is None and not frame.composed and score.any < th["frame_floor"]:
         frame = None  # a frame with no support at all from the model is too thin alone
     cues: list[str] = list(ruled.cues) if ruled is not None else []

@@ -357,6 +357,12 @@ class LinearModel:
                 return swapped
         return None
 
+    def severity_rank(self, score: ModelScore) -> int:
+        """The severity rank (1-3) the ``serious`` and ``imminent`` heads give, at their bars."""
+        if score.serious < self.thresholds["serious"]:
+            return 1
+        return 3 if score.imminent >= self.thresholds["imminent"] else 2
+
     def score(self, text: str, category: bool = False, folded: str | None = None) -> ModelScore:
         """Score a message; ``folded`` may pass its ``model_text`` if already computed."""
         feats = features(text, self.known, folded)

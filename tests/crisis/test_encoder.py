@@ -22,7 +22,6 @@ from bot.crisis.encoder import (
     SentenceEncoder,
     judge,
     load_encoder_stage,
-    model_rank,
 )
 from bot.crisis.engine import MODEL_ONLY, Assessment, Detection, assess
 from bot.crisis.model import HEADS, load_model, model_text
@@ -186,7 +185,7 @@ def test_the_encoders_detection_takes_the_ngram_models_severity_where_it_backs_i
     th = heads.thresholds
     plan = "ok so i have the pills and its tonight"
     score = load_model().score(plan)
-    assert model_rank(score) == 3 and score.any >= th["model_support"]
+    assert load_model().severity_rank(score) == 3 and score.any >= th["model_support"]
     concern = EncoderScore(th["alone"], 0.0, 0.0)
     assert heads.rank_of(concern) == 1
     backed = heads.decide(nothing(th["model_support"]), concern, plan).detection
