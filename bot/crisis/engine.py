@@ -530,10 +530,14 @@ class _Context:
         return [t.replace("'", "") for t in _TOKEN_RE.findall(clause)]
 
 
-def _negated(tokens: list[str]) -> bool:
+def _negated(tokens: list[str], matched: str = "") -> bool:
+    """Whether the clause before a match (``tokens``) negates it; ``matched`` is the match,
+    whose first word may be what a "no" negates ("no thoughts of ending it")."""
     window = tokens[-5:]
+    following = _TOKEN_RE.match(matched)
+    after = following.group().replace("'", "") if following else ""
     for j, tok in enumerate(window):
-        nxt = window[j + 1] if j + 1 < len(window) else ""
+        nxt = window[j + 1] if j + 1 < len(window) else after
         if tok == "no":
             if nxt in _NO_NEGATES:
                 return True
@@ -589,7 +593,7 @@ def _judge(rule: _Rule, m: re.Match[str], ctx: _Context) -> _Hit | None:
     if spec.requires and not ctx.has(spec.requires):
         return None
     tokens = ctx.clause_tokens(m.start())
-    if spec.negatable and _negated(tokens):
+    if spec.negatable and _negated(tokens, m.group()):
         return None
     category = spec.category
     rank = rule.rank
@@ -655,7 +659,7 @@ def _server_term_hit(term: ServerTerm, probe_text: str) -> _Hit | None:
     at = probe_text.find(f" {term.term} ")
     if at >= 0:
         tokens = probe_text[max(0, at - 40) : at].split()
-        if _negated(tokens):
+        if _negated(tokens, term.term):
             return None
     return _Hit(rank=_RANK[term.severity], category=lx.SERVER_TERM, phrase=term.term)
 
@@ -799,7 +803,7 @@ def _analyse(raw: str, lowered: str, rules: ScanRules) -> Assessment:
                 hit = _judge(rule, m, ctx)
                 if hit is None:
                     cancelled = True
-                    if rule.spec.negatable and _negated(ctx.clause_tokens(m.start())):
+                    if rule.spec.negatable and _negated(ctx.clause_tokens(m.start()), m.group()):
                         negated = True
                 else:
                     hits.append(hit)

@@ -445,8 +445,12 @@ TRAPPED = re.compile(
 # doubled negatives ("can't say i don't") are left alone by the caller.
 _NEGATION = re.compile(
     r"(?<![a-z])(?:don'?t|do not|never|won'?t|will not|wouldn'?t|not|no longer|am not|"
-    r"i'?m not|haven'?t|hasn'?t|didn'?t|wasn'?t|isn'?t|ain'?t)(?: \w+){0,2} $"
+    r"i'?m not|haven'?t|hasn'?t|didn'?t|wasn'?t|isn'?t|ain'?t|"
+    r"no (?:intentions?|plans?|desire|thoughts?|urges?) (?:of|to))(?: \w+){0,2} $"
 )
+# "no intention of ending it": the slot's own first word is what the "no" negates.
+_BARE_NO = re.compile(r"(?<![a-z])no $")
+_NEGATED_NOUN = re.compile(r"(?:intentions?|plans?|desire|thoughts?|urges?)(?![a-z])")
 _LIMITED_REFUSAL = re.compile(r"(?<![a-z])not (?:tonight|today|yet|now|this time)(?![a-z])")
 _DOUBLE_NEGATIVE = re.compile(
     r"(?<![a-z])(?:(?:can'?t|cannot|couldn'?t) (?:say|promise|pretend|tell you) (?:that )?i "
@@ -551,7 +555,9 @@ _NEGATABLE = frozenset(
 
 def _negated(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
-    if _NEGATION.search(before) is None:
+    if _NEGATION.search(before) is None and not (
+        _BARE_NO.search(before) and _NEGATED_NOUN.match(text, start)
+    ):
         return False
     return _DOUBLE_NEGATIVE.search(text) is None
 

@@ -55,7 +55,8 @@ _GAME_REAL = _re(
 _PAST = _re(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|few|several) (?:days?|weeks?|"
     r"months?|years?|yrs?) (?:clean|free|sober|since|without|out of)|used to|back when|"
-    r"years? ago|months? ago|when i was (?:younger|little|a kid|a teen|a teenager|\d+|in)|"
+    r"years? ago|months? ago|when i was (?:younger|little|a kid|a teen|a teenager|\d+|in|"
+    r"at my (?:worst|lowest))|"
     r"(?:in|during|through) (?:high school|middle school|college|uni|my teens|my twenties)|"
     r"last year|(?:i|we) (?:survived|got through|made it through)|clean (?:for|since)|"
     r"(?:haven'?t|have not|hasn'?t) (?:\w+ ){0,3}(?:in|for|since) (?:\d+|years|months|weeks|ages|"
@@ -123,10 +124,12 @@ _JOKE_BYE = _re(
     r"(?:chat|server|call|vc|group|gc|channel|discord)|logging off (?:for (?:the|to)|now|to)|"
     r"going to (?:bed|sleep)|bedtime|brb|gtg|g2g|for the night|see (?:you|ya|u|y'?all) "
     r"(?:all )?(?:tomorrow|later|soon|tmrw|in|on|next)|lol+|lmf?a+o+|jk|haha\w*|xd|/j|"
-    r"(?:off|going) (?:to|on) (?:holiday|vacation|a trip|camp)|wish me luck|before my"
+    r"(?:off|going) (?:to|on) (?:holiday|vacation|a trip|camp)|wish me luck|before my|"
+    r"(?:getting|being|be|was|got|have to|had to|having (?:him|her|them)) put (?:down|to sleep)|"
+    r"put (?:him|her|them) (?:down|to sleep)|euthani[sz]\w*|rainbow bridge"
 )
 _BYE = _re(
-    r"goodbye|bye|farewell|cruel world|leaving|logging off|signing off|this is the end|"
+    r"goodbyes?|bye|farewell|cruel world|leaving|logging off|signing off|this is the end|"
     r"rip me|it was nice knowing|last message|i'?m out|see you"
 )
 _BYE_REAL = _re(

@@ -92,6 +92,13 @@ HARMLESS: tuple[str, ...] = (
     "i will kill you in valorant later",
     "i feel hopeless at math",
     "what's the point of this meeting",
+    # A "no" that negates the noun a match starts with; recovery told from one's worst; a
+    # pet's last goodbye.
+    "no thoughts of ending it, just really burnt out from work",
+    "no intention of ending my life, promise. just needed to vent",
+    "when i was at my worst i wrote goodbye letters, now i read them to see how far ive come",
+    "my dog is getting put down tomorrow, saying my goodbyes tonight",
+    "had to have my cat put to sleep this morning, said goodbye and cried for hours",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
@@ -242,6 +249,12 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("concern", "todos estariam melhor sem mim"),
     ("concern", "alle wären besser dran ohne mich"),
     ("concern", "tout le monde serait mieux sans moi"),
+    # ... and what the same words say when they are risk.
+    ("high", "thoughts of ending it every night, no joke"),
+    ("concern", "no reason to live anymore"),
+    ("high", "when i was at my worst i wrote goodbye letters, and tonight im writing them again"),
+    ("imminent", "saying my goodbyes to everyone tonight, i wont be around after this"),
+    ("imminent", "saying my goodbyes tonight, my dog will be better off with my sister"),
 )
 
 CASES: tuple[tuple[str, str], ...] = (*(("none", t) for t in HARMLESS), *RISKY)

@@ -126,6 +126,9 @@ def test_frames_compose_slots() -> None:
 def test_frame_negation_and_limited_refusal() -> None:
     assert "wish" not in _slots("i don't want to die")
     assert "wish" in _slots("i can't say i don't want to die")
+    # "no" negates the noun the slot starts with, and only such nouns.
+    assert "wish" not in _slots("no intention of ending my life")
+    assert "wish" in _slots("i have every intention of ending my life")
     assert "limited_refusal" in _slots("not tonight, but i will end it")
     hit = frames.compose(_slots("not tonight, but i will end it"))
     assert hit is not None and hit.rank >= 2
