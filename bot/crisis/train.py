@@ -219,7 +219,7 @@ ENCODER_ALPHA = 1e-3
 EMBEDDING_DECIMALS = 4  # absorbs float noise below it, so retraining gives the same bytes
 # Run-time decisions of the encoder stage (see ``encoder``).
 ENCODER_THRESHOLDS = {
-    "alone": 0.6,
+    "alone": 0.7,
     "alone_unsupported": 0.8,
     "agreed": 0.5,
     "model_support": 0.3,
@@ -228,13 +228,14 @@ ENCODER_THRESHOLDS = {
     "veto": 0.5,
     "veto_imminent": 0.15,
     "veto_model_below": 0.5,
-    "serious_alone": 0.5,
+    "veto_model_sure": 0.8,
+    "serious_alone": 0.55,
     "serious_unsupported": 0.6,
     "guarded_alone": 0.95,
     "serious": 0.5,
     "imminent": 0.5,
     "imminent_alone": 0.35,
-    "imminent_unsupported": 0.45,
+    "imminent_unsupported": 0.7,
 }
 # The two encoders' shares of an embedding (see ``encoder.SentenceEncoder``). e5's vectors
 # crowd into a narrow cone, so its heads read them standardised: they train in seconds, not

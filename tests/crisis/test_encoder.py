@@ -302,10 +302,18 @@ def test_the_veto_needs_the_ngram_model_to_doubt_the_message_too() -> None:
     )
     kept = heads.decide(found("high", th["veto_model_below"]), harmless, "x").detection
     assert kept is not None and kept.severity == "high"
-    # A detection the n-gram model made alone is not kept by its own support.
-    model_only = Detection("high", "ideation", MODEL_ONLY, ("model:any=0.9",))
-    alone = Assessment(model_only, frozenset(), th["veto_model_below"])
-    assert heads.decide(alone, harmless, "x").detection is None
+    # A detection the n-gram model made alone is kept by its own support only where it is
+    # all but sure (the encoders misread "i won't be here tomorrow" as a real negation), an
+    # imminent one included.
+    assert th["veto_model_below"] < th["veto_model_sure"] <= 0.9
+    for severity in ("high", "imminent"):
+        model_only = Detection(severity, "ideation", MODEL_ONLY, ("model:any=0.9",))
+        unsure = Assessment(model_only, frozenset(), th["veto_model_sure"] - 0.01)
+        certain = EncoderScore(0.0, 0.0, 0.0)
+        assert heads.decide(unsure, certain, "x").detection is None
+        sure = Assessment(model_only, frozenset(), th["veto_model_sure"])
+        kept = heads.decide(sure, certain, "x").detection
+        assert kept is not None and kept.severity == severity
 
 
 def test_decide_raises_a_detection_to_the_severity_its_heads_agree_on() -> None:
