@@ -900,6 +900,10 @@ def _merge(
             and not ctx.has("trivial")  # the lexicon chose to downgrade everyday venting
         ):
             best, category = frame.rank, frame.category
+        if model_rank > best and not ctx.has("trivial"):
+            # The model's severity heads read a time or a means the rule did not ("k1lling
+            # myself tonight, pills are on the desk" matched only the wish).
+            best = model_rank
     elif frame is not None:
         best = frame.rank
         category, matches = frame.category, (f"frame: {frame.frame.replace('_', ' ')}",)

@@ -255,6 +255,9 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("high", "when i was at my worst i wrote goodbye letters, and tonight im writing them again"),
     ("imminent", "saying my goodbyes to everyone tonight, i wont be around after this"),
     ("imminent", "saying my goodbyes tonight, my dog will be better off with my sister"),
+    # A rule that reads only the wish; the n-gram model's severity heads read the time and means.
+    ("imminent", "k1lling myself tonight, pills are on the desk"),
+    ("imminent", "i want to disappear, bought the pills today, tonight is the night"),
 )
 
 CASES: tuple[tuple[str, str], ...] = (*(("none", t) for t in HARMLESS), *RISKY)
