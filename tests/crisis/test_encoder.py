@@ -244,6 +244,25 @@ def test_a_confident_serious_head_detects_even_when_any_is_lukewarm() -> None:
     assert verdict is not None and verdict.severity == "high"
 
 
+def test_the_two_encoders_count_by_their_part_weights() -> None:
+    """e5's heads weigh more than MiniLM's (they generalise better across languages)."""
+    raw = json.loads(HEADS_JSON.read_text())
+    minilm, e5 = raw["part_weights"]
+    assert minilm + e5 == pytest.approx(1.0) and e5 > minilm
+    vector = [0.01 * ((i * 7) % 13 - 6) for i in range(EMBEDDING_WIDTH)]
+    alone = [
+        EncoderStage({**raw, "part_weights": weights}).score_vector(vector)
+        for weights in ([1.0, 0.0], [0.0, 1.0])
+    ]
+    both = EncoderStage(raw).score_vector(vector)
+    for head in HEADS:
+        expected = minilm * getattr(alone[0], head) + e5 * getattr(alone[1], head)
+        assert getattr(both, head) == pytest.approx(expected)
+    for bad in ([1.0], [0.5, 0.6]):
+        with pytest.raises(ValueError, match="part weight"):
+            EncoderStage({**raw, "part_weights": bad})
+
+
 def test_after_a_guard_dropped_a_rule_the_encoders_alone_need_more_certainty() -> None:
     """ "not suicidal, just tired": the engine's guard saw a negation; so must the encoders."""
     assert assess("i am not suicidal, just really tired").guarded
