@@ -443,14 +443,16 @@ TRAPPED = re.compile(
 
 # Negation that really negates a WISH/INTENT ("i don't want to die"); "not tonight" and
 # doubled negatives ("can't say i don't") are left alone by the caller.
+# What a "no" negates: "no intention of ending it", "no plans to".
+_NO_NOUN = r"(?:intentions?|plans?|desire|thoughts?|urges?)"
 _NEGATION = re.compile(
     r"(?<![a-z])(?:don'?t|do not|never|won'?t|will not|wouldn'?t|not|no longer|am not|"
     r"i'?m not|haven'?t|hasn'?t|didn'?t|wasn'?t|isn'?t|ain'?t|"
-    r"no (?:intentions?|plans?|desire|thoughts?|urges?) (?:of|to))(?: \w+){0,2} $"
+    rf"no {_NO_NOUN} (?:of|to))(?: \w+){{0,2}} $"
 )
-# "no intention of ending it": the slot's own first word is what the "no" negates.
+# ... or where the slot starts with the noun itself, the "no" just before it.
 _BARE_NO = re.compile(r"(?<![a-z])no $")
-_NEGATED_NOUN = re.compile(r"(?:intentions?|plans?|desire|thoughts?|urges?)(?![a-z])")
+_NEGATED_NOUN = re.compile(rf"{_NO_NOUN}(?![a-z])")
 _LIMITED_REFUSAL = re.compile(r"(?<![a-z])not (?:tonight|today|yet|now|this time)(?![a-z])")
 _DOUBLE_NEGATIVE = re.compile(
     r"(?<![a-z])(?:(?:can'?t|cannot|couldn'?t) (?:say|promise|pretend|tell you) (?:that )?i "
