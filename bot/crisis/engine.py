@@ -485,6 +485,8 @@ _NO_NEGATES = frozenset(
     ["intention", "intentions", "plans", "plan", "desire", "way", "urge", "urges", "thoughts"]
 )
 _HUMOR_EMOJI = ("\U0001f602", "\U0001f923", "\U0001f480", "\U0001f606", "\U0001f639", "\U0001f605")
+# Contexts that laughing emoji count towards, as "lol" and "haha" do in their patterns.
+_LAUGHING_CONTEXTS = frozenset({"humor", "farewell_benign"})
 
 _FIRST_PERSON_CATEGORIES = frozenset({lx.IDEATION, lx.SELF_HARM, lx.PLAN, lx.FAREWELL})
 _CATEGORY_PRIORITY = {
@@ -519,7 +521,7 @@ class _Context:
             found = (
                 _CONTEXT_AT[name] in self.possible and _CONTEXTS[name].search(self.text) is not None
             )
-            if name == "humor" and not found:
+            if name in _LAUGHING_CONTEXTS and not found:
                 found = any(e in self.raw for e in _HUMOR_EMOJI)
             self._cache[name] = found
         return found

@@ -99,6 +99,9 @@ HARMLESS: tuple[str, ...] = (
     "when i was at my worst i wrote goodbye letters, now i read them to see how far ive come",
     "my dog is getting put down tomorrow, saying my goodbyes tonight",
     "had to have my cat put to sleep this morning, said goodbye and cried for hours",
+    # Laughing emoji mark a farewell as a joke, as "lol" does.
+    "goodbye cruel world, 4 lab reports due monday and zero words written \U0001f602",
+    "goodbye cruel world, i have 2 essays due tomorrow and nothing written \U0001f923",
 )
 
 RISKY: tuple[tuple[str, str], ...] = (
@@ -132,6 +135,7 @@ RISKY: tuple[tuple[str, str], ...] = (
     ("high", "i burned myself with a lighter again"),
     ("high", "i want to hurt myself so bad right now"),
     ("high", "i'm going to give my cat to my sister, she'll look after her when i'm gone"),
+    ("high", "goodbye cruel world, i wrote my notes to everyone and i'm done"),
     # concern: passive ideation
     ("concern", "everyone would be better off without me"),
     ("concern", "i wish i could just go to sleep and not wake up"),
