@@ -71,6 +71,7 @@ def test_heads_file_loads_and_scores_deterministically() -> None:
     assert [part["width"] for part in parts] == [384, 384]  # MiniLM's width, then e5's
     for part in parts:
         assert [network["seed"] for network in part["ensemble"]] == [0, 1, 2]
+        assert part["input_mean"] and part["input_scale"]  # both read standardised
         for network in part["ensemble"]:
             assert len(network["layers"]) == len(HEADS)
             assert all(len(layer["hidden_weights"]) == part["width"] for layer in network["layers"])
