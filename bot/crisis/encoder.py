@@ -240,15 +240,15 @@ class EncoderStage:
 
 
 class _Part:
-    """One encoder's heads: its share of the embedding, standardised where training did, read
+    """One encoder's heads: its share of the embedding, standardised as in training, read
     by each network of the ensemble (one per training seed)."""
 
     def __init__(self, part: dict[str, Any]) -> None:
         import numpy as np
 
         self.width = int(part["width"])
-        self._mean = np.array(part.get("input_mean") or np.zeros(self.width))
-        self._scale = np.array(part.get("input_scale") or np.ones(self.width))
+        self._mean = np.array(part["input_mean"])
+        self._scale = np.array(part["input_scale"])
         self._ensemble = [
             [
                 (

